@@ -1,0 +1,18 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Install what klantreis needs to build and test on Debian 12 / Ubuntu.
+# Idempotent: installs only missing packages; uses sudo when not root.
+set -eu
+pkgs="build-essential meson ninja-build pkg-config gettext libncurses-dev
+libxml2-dev libxml2-utils libcmocka-dev tmux valgrind locales"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+echo "klantreis: installing$missing" >&2
+$SUDO apt-get update -q
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "i18n.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const struct i18n_lang i18n_langs[] = {
+	{"en", "English"},
+	{"nl", "Nederlands"},
+	{"uk", "Українська"},
+	{"ru", "Русский"},
+};
+const size_t i18n_n_langs = sizeof i18n_langs / sizeof i18n_langs[0];
+
+static char current[8] = "en";
+
+char *i18n_msgid_normalise(const char *s, size_t n)
+{
+	struct strbuf b;
+	sb_init(&b);
+	sb_add(&b, "", 0);
+	bool space = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = true;
+			continue;
+		}
+		if (space && b.len)
+			sb_putc(&b, ' ');
+		space = false;
+		if (c == '&')
+			sb_puts(&b, "&amp;");
+		else if (c == '<')
+			sb_puts(&b, "&lt;");
+		else if (c == '>')
+			sb_puts(&b, "&gt;");
+		else
+			sb_putc(&b, c);
+	}
+	return sb_steal(&b);
+}
+
+char *i18n_display(const char *msgid)
+{
+	static const struct {
+		const char *ent;
+		char c;
+	} ents[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+	struct strbuf b;
+	sb_init(&b);
+	sb_add(&b, "", 0);
+	const char *p = msgid;
+	while (*p) {
+		const char *amp = strchr(p, '&');
+		if (!amp) {
+			sb_puts(&b, p);
+			break;
+		}
+		sb_add(&b, p, (size_t)(amp - p));
+		size_t k;
+		for (k = 0; k < sizeof ents / sizeof ents[0]; k++)
+			if (strncmp(amp, ents[k].ent, strlen(ents[k].ent)) == 0)
+				break;
+		if (k < sizeof ents / sizeof ents[0]) {
+			sb_putc(&b, ents[k].c);
+			p = amp + strlen(ents[k].ent);
+		} else {
+			sb_putc(&b, '&');
+			p = amp + 1;
+		}
+	}
+	return sb_steal(&b);
+}
+
+void i18n_init(const char *localedir)
+{
+	const char *ok = setlocale(LC_ALL, "");
+	const char *cs = ok ? nl_langinfo(CODESET) : "";
+	if (!ok || strcmp(cs, "UTF-8") != 0) {
+		/* Keep the messages/other categories usable for UTF-8 output. */
+		if (!setlocale(LC_ALL, "C.UTF-8"))
+			setlocale(LC_ALL, "C.utf8");
+	}
+#ifdef ENABLE_NLS
+	bindtextdomain(I18N_DOMAIN, localedir);
+	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
+	textdomain(I18N_DOMAIN);
+#else
+	(void)localedir;
+#endif
+}
+
+const struct i18n_lang *i18n_find_lang(const char *code)
+{
+	for (size_t i = 0; i < i18n_n_langs; i++)
+		if (strcmp(i18n_langs[i].code, code) == 0)
+			return &i18n_langs[i];
+	return NULL;
+}
+
+bool i18n_set_lang(const char *code)
+{
+	const struct i18n_lang *l = i18n_find_lang(code);
+	if (!l)
+		return false;
+	snprintf(current, sizeof current, "%s", l->code);
+	/* LANGUAGE wins over the locale in glibc's gettext (except in the C
+	 * locale, avoided in i18n_init). Re-setting the text domain makes
+	 * gettext drop its cache of earlier look-ups. */
+	setenv("LANGUAGE", l->code, 1);
+#ifdef ENABLE_NLS
+	textdomain(textdomain(NULL));
+#endif
+	return true;
+}
+
+const char *i18n_lang(void) { return current; }
+
+char *i18n_text(const char *msgid)
+{
+	if (!msgid || !*msgid)
+		return xstrdup("");
+	const char *t = gettext(msgid);
+	if (!t || !*t)
+		t = msgid;
+	return i18n_display(t);
+}
+
+const char *i18n_env_lang(void)
+{
+	static const char *vars[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (!v || !*v)
+			continue;
+		char code[3] = {0};
+		if (strlen(v) >= 2 && (v[2] == '\0' || v[2] == '_' || v[2] == '.' || v[2] == ':')) {
+			code[0] = v[0];
+			code[1] = v[1];
+			if (i18n_find_lang(code))
+				return i18n_find_lang(code)->code;
+		}
+		if (i > 0)
+			return NULL; /* the first set locale variable decides */
+	}
+	return NULL;
+}

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Translation (DESIGN.md section 6). Journey text is kept in English as a
+ * gettext msgid and translated when a front end renders it, so switching
+ * language is a redraw: the session keeps its place and answers. */
+#ifndef KLANTREIS_I18N_H
+#define KLANTREIS_I18N_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef ENABLE_NLS
+#include <libintl.h>
+#define _(s) gettext(s)
+#define N_(s) (s)
+#else
+#define _(s) (s)
+#define N_(s) (s)
+#define ngettext(a, b, n) ((n) == 1 ? (a) : (b))
+#define gettext(s) (s)
+#endif
+
+#define I18N_DOMAIN "klantreis"
+
+struct i18n_lang {
+	const char *code; /* "uk" */
+	const char *name; /* in its own language: "Українська" */
+};
+
+/* The languages the guide offers, English first. */
+extern const struct i18n_lang i18n_langs[];
+extern const size_t i18n_n_langs;
+
+/* The msgid xgettext (0.21, ITS rules) makes of an element's text: runs of
+ * space/tab/CR/LF become one space, the ends are trimmed, and & < > are
+ * written as &amp; &lt; &gt;. Returns a malloc'd string. */
+char *i18n_msgid_normalise(const char *s, size_t n);
+
+/* Turn a msgid (or its translation) back into display text: &amp; &lt;
+ * &gt; &quot; &apos; become the characters. Returns a malloc'd string. */
+char *i18n_display(const char *msgid);
+
+/* Set up gettext: the locale from the environment, falling back to
+ * C.UTF-8 when its codeset is not UTF-8 (glibc ignores LANGUAGE in the C
+ * locale, and kiosk PCs often lack uk_UA), and the catalogue directory. */
+void i18n_init(const char *localedir);
+
+/* Switch the language of every later gettext() call. Returns false when
+ * `code` is not a known language (nothing changes then). */
+bool i18n_set_lang(const char *code);
+const char *i18n_lang(void); /* the current code, "en" by default */
+const struct i18n_lang *i18n_find_lang(const char *code);
+
+/* Translate a journey text for display: gettext, then i18n_display().
+ * Returns a malloc'd string; never empty for a non-empty msgid. */
+char *i18n_text(const char *msgid);
+
+/* The default language from the environment (LANGUAGE, LC_ALL,
+ * LC_MESSAGES, LANG), when it is one we offer; NULL otherwise. */
+const char *i18n_env_lang(void);
+
+#endif

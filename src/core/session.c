@@ -1,0 +1,502 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct answer {
+	char *var, *value;
+};
+
+struct session {
+	const struct journey_set *set;
+	const struct step **path; /* shown steps, oldest first */
+	size_t n_path, cap_path;
+	struct answer *answers;
+	size_t n_answers, cap_answers;
+	int *choice; /* per step index: last chosen option (original index), -1 */
+	const struct task **ticked;
+	size_t n_ticked, cap_ticked;
+
+	bool view_valid;
+	struct view view;
+	const void **buf; /* storage for the view's arrays */
+	size_t cap_buf;
+	const struct task **plan;
+	size_t n_plan, cap_plan;
+};
+
+struct session *session_new(const struct journey_set *set)
+{
+	struct session *s = xcalloc(1, sizeof(*s));
+	s->set = set;
+	s->choice = xmalloc((set->n_steps + 1) * sizeof(int));
+	session_reset(s);
+	return s;
+}
+
+static void clear_answers(struct session *s)
+{
+	for (size_t i = 0; i < s->n_answers; i++) {
+		free(s->answers[i].var);
+		free(s->answers[i].value);
+	}
+	s->n_answers = 0;
+}
+
+void session_reset(struct session *s)
+{
+	clear_answers(s);
+	s->n_path = 0;
+	s->n_ticked = 0;
+	s->n_plan = 0;
+	for (size_t i = 0; i < s->set->n_steps; i++)
+		s->choice[i] = -1;
+	s->view_valid = false;
+}
+
+void session_free(struct session *s)
+{
+	if (!s)
+		return;
+	clear_answers(s);
+	free(s->answers);
+	free(s->path);
+	free(s->choice);
+	free(s->ticked);
+	free(s->buf);
+	free(s->plan);
+	free(s);
+}
+
+const char *session_answer(const struct session *s, const char *var)
+{
+	for (size_t i = 0; i < s->n_answers; i++)
+		if (strcmp(s->answers[i].var, var) == 0)
+			return s->answers[i].value;
+	return NULL;
+}
+
+static const char *lookup(void *ctx, const char *var) { return session_answer(ctx, var); }
+
+static bool holds(struct session *s, const struct cond *c) { return cond_eval(c, lookup, s); }
+
+static void set_answer(struct session *s, const char *var, const char *value)
+{
+	for (size_t i = 0; i < s->n_answers; i++)
+		if (strcmp(s->answers[i].var, var) == 0) {
+			if (strcmp(s->answers[i].value, value) != 0) {
+				free(s->answers[i].value);
+				s->answers[i].value = xstrdup(value);
+			}
+			return;
+		}
+	xgrow((void **)&s->answers, &s->cap_answers, s->n_answers + 1, sizeof(*s->answers));
+	s->answers[s->n_answers].var = xstrdup(var);
+	s->answers[s->n_answers].value = xstrdup(value);
+	s->n_answers++;
+}
+
+/* Follow route steps from `t` to the first step that is shown. */
+static enum session_status settle(struct session *s, const struct step *t, const struct step **out)
+{
+	for (size_t hops = 0; t && t->nav == NAV_ROUTE; hops++) {
+		if (hops > s->set->n_steps)
+			return SESSION_E_ROUTE;
+		const struct step *next = NULL;
+		for (size_t g = 0; g < t->n_gos && !next; g++)
+			if (holds(s, t->gos[g].when)) {
+				next = t->gos[g].go.step;
+				if (!next)
+					return SESSION_E_ROUTE;
+			}
+		if (!next)
+			return SESSION_E_ROUTE;
+		t = next;
+	}
+	if (!t)
+		return SESSION_E_REF;
+	*out = t;
+	return SESSION_OK;
+}
+
+static void push(struct session *s, const struct step *t)
+{
+	xgrow((void **)&s->path, &s->cap_path, s->n_path + 1, sizeof(*s->path));
+	s->path[s->n_path++] = t;
+	s->view_valid = false;
+}
+
+enum session_status session_jump(struct session *s, const char *ref)
+{
+	const struct journey *from = s->n_path ? s->path[s->n_path - 1]->journey : NULL;
+	const struct step *t = journey_set_resolve(s->set, from, ref);
+	if (!t)
+		return SESSION_E_REF;
+	const struct step *shown;
+	enum session_status st = settle(s, t, &shown);
+	if (st != SESSION_OK)
+		return st;
+	push(s, shown);
+	return SESSION_OK;
+}
+
+enum session_status session_start(struct session *s, const char *ref)
+{
+	size_t keep = s->n_path;
+	s->n_path = 0;
+	enum session_status st = session_jump(s, ref);
+	if (st != SESSION_OK)
+		s->n_path = keep;
+	s->view_valid = false;
+	return st;
+}
+
+/* Index of the option to pre-select: the current answer of the variable,
+ * or the option chosen last time on this step. */
+static int preselect(const struct session *s, const struct step *t)
+{
+	if (t->var) {
+		const char *a = session_answer(s, t->var);
+		if (a)
+			for (size_t o = 0; o < t->n_options; o++)
+				if (t->options[o].value && strcmp(t->options[o].value, a) == 0)
+					return (int)o;
+	}
+	return s->choice[t->index];
+}
+
+const struct view *session_view(struct session *s)
+{
+	if (s->view_valid)
+		return &s->view;
+	struct view *v = &s->view;
+	memset(v, 0, sizeof(*v));
+	if (!s->n_path)
+		return v;
+	const struct step *t = s->path[s->n_path - 1];
+	size_t need = t->n_paras + t->n_links + t->n_tasks + t->n_options + 1;
+	xgrow((void **)&s->buf, &s->cap_buf, need, sizeof(*s->buf));
+	const void **b = s->buf;
+	v->step = t;
+	v->depth = s->n_path;
+	v->is_end = t->nav == NAV_END;
+	v->is_next = t->nav == NAV_NEXT;
+	v->paras = (const struct para **)b;
+	for (size_t i = 0; i < t->n_paras; i++)
+		if (holds(s, t->paras[i].when))
+			v->paras[v->n_paras++] = &t->paras[i];
+	b += v->n_paras;
+	v->links = (const struct link **)b;
+	for (size_t i = 0; i < t->n_links; i++)
+		if (holds(s, t->links[i].when))
+			v->links[v->n_links++] = &t->links[i];
+	b += v->n_links;
+	v->tasks = (const struct task **)b;
+	for (size_t i = 0; i < t->n_tasks; i++)
+		if (holds(s, t->tasks[i].when))
+			v->tasks[v->n_tasks++] = &t->tasks[i];
+	b += v->n_tasks;
+	v->options = (const struct ask_option **)b;
+	int pre = preselect(s, t);
+	for (size_t i = 0; i < t->n_options; i++)
+		if (holds(s, t->options[i].when)) {
+			if ((int)i == pre)
+				v->selected = v->n_options;
+			v->options[v->n_options++] = &t->options[i];
+		}
+	s->view_valid = true;
+	return v;
+}
+
+enum session_status session_choose(struct session *s, size_t n)
+{
+	const struct view *v = session_view(s);
+	if (!v->step)
+		return SESSION_E_REF;
+	if (v->is_end)
+		return SESSION_E_END;
+	const struct step *target;
+	if (v->is_next) {
+		if (n != 0)
+			return SESSION_E_RANGE;
+		target = v->step->next.step;
+	} else {
+		if (n >= v->n_options)
+			return SESSION_E_RANGE;
+		const struct ask_option *o = v->options[n];
+		target = o->go.step;
+		const struct step *t = v->step;
+		/* Remember the choice, then the answer: later `when`s see it. */
+		int prev_choice = s->choice[t->index];
+		s->choice[t->index] = (int)(o - t->options);
+		if (t->var && o->value) {
+			const char *old = session_answer(s, t->var);
+			char *keep = old ? xstrdup(old) : NULL;
+			set_answer(s, t->var, o->value);
+			const struct step *shown;
+			enum session_status st = settle(s, target, &shown);
+			if (st != SESSION_OK) {
+				/* Undo: a broken route must not change the answers. */
+				if (keep)
+					set_answer(s, t->var, keep);
+				else
+					for (size_t i = 0; i < s->n_answers; i++)
+						if (strcmp(s->answers[i].var, t->var) == 0) {
+							free(s->answers[i].var);
+							free(s->answers[i].value);
+							s->answers[i] = s->answers[--s->n_answers];
+							break;
+						}
+				s->choice[t->index] = prev_choice;
+				free(keep);
+				s->view_valid = false;
+				return st;
+			}
+			free(keep);
+			push(s, shown);
+			return SESSION_OK;
+		}
+		(void)prev_choice;
+	}
+	const struct step *shown;
+	enum session_status st = settle(s, target, &shown);
+	if (st != SESSION_OK)
+		return st;
+	push(s, shown);
+	return SESSION_OK;
+}
+
+enum session_status session_back(struct session *s)
+{
+	if (s->n_path <= 1)
+		return SESSION_E_FIRST;
+	s->n_path--;
+	s->view_valid = false;
+	return SESSION_OK;
+}
+
+size_t session_plan(struct session *s, const struct task ***out)
+{
+	s->n_plan = 0;
+	for (size_t i = 0; i < s->n_path; i++) {
+		const struct step *t = s->path[i];
+		for (size_t k = 0; k < t->n_tasks; k++) {
+			const struct task *task = &t->tasks[k];
+			if (!holds(s, task->when))
+				continue;
+			bool dup = false;
+			for (size_t p = 0; p < s->n_plan && !dup; p++)
+				dup = s->plan[p] == task;
+			if (dup)
+				continue;
+			xgrow((void **)&s->plan, &s->cap_plan, s->n_plan + 1, sizeof(*s->plan));
+			s->plan[s->n_plan++] = task;
+		}
+	}
+	*out = s->plan;
+	return s->n_plan;
+}
+
+bool session_ticked(const struct session *s, const struct task *t)
+{
+	for (size_t i = 0; i < s->n_ticked; i++)
+		if (s->ticked[i] == t)
+			return true;
+	return false;
+}
+
+void session_tick(struct session *s, const struct task *t, bool on)
+{
+	for (size_t i = 0; i < s->n_ticked; i++)
+		if (s->ticked[i] == t) {
+			if (!on)
+				s->ticked[i] = s->ticked[--s->n_ticked];
+			return;
+		}
+	if (on) {
+		xgrow((void **)&s->ticked, &s->cap_ticked, s->n_ticked + 1, sizeof(*s->ticked));
+		s->ticked[s->n_ticked++] = t;
+	}
+}
+
+size_t session_depth(const struct session *s) { return s->n_path; }
+
+const struct step *session_path_step(const struct session *s, size_t i)
+{
+	return i < s->n_path ? s->path[i] : NULL;
+}
+
+/* ---- save and load ----
+ *
+ *   klantreis-session 1
+ *   lang uk
+ *   path klantreis:start          (one line per shown step, oldest first)
+ *   answer profession health
+ *   choice klantreis:menu 2       (the option chosen on a step without var)
+ *   tick registration-brp
+ *   end
+ *
+ * Lines are "key value..." with single spaces; every value is an id or a
+ * reference, so no quoting is needed. "end" proves the file is complete. */
+
+char *session_save(const struct session *s, const char *lang)
+{
+	struct strbuf b;
+	sb_init(&b);
+	sb_printf(&b, "klantreis-session %d\n", SESSION_FORMAT_VERSION);
+	sb_printf(&b, "lang %s\n", lang ? lang : "en");
+	for (size_t i = 0; i < s->n_path; i++)
+		sb_printf(&b, "path %s:%s\n", s->path[i]->journey->id, s->path[i]->id);
+	for (size_t i = 0; i < s->n_answers; i++)
+		sb_printf(&b, "answer %s %s\n", s->answers[i].var, s->answers[i].value);
+	for (size_t i = 0; i < s->set->n_steps; i++)
+		if (s->choice[i] >= 0 && !s->set->steps[i]->var)
+			sb_printf(&b, "choice %s:%s %d\n", s->set->steps[i]->journey->id,
+				  s->set->steps[i]->id, s->choice[i]);
+	for (size_t i = 0; i < s->n_ticked; i++)
+		sb_printf(&b, "tick %s\n", s->ticked[i]->id);
+	sb_puts(&b, "end\n");
+	return sb_steal(&b);
+}
+
+static const struct task *find_task(const struct journey_set *set, const char *id)
+{
+	for (size_t i = 0; i < set->n_steps; i++)
+		for (size_t k = 0; k < set->steps[i]->n_tasks; k++)
+			if (strcmp(set->steps[i]->tasks[k].id, id) == 0)
+				return &set->steps[i]->tasks[k];
+	return NULL;
+}
+
+/* A value is one word of id characters (and ':' in references). */
+static bool word_ok(const char *w, bool ref)
+{
+	if (!*w || strlen(w) > 200)
+		return false;
+	for (const char *p = w; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		      (ref && *p == ':')))
+			return false;
+	return true;
+}
+
+bool session_load(struct session *s, const char *text, char *lang, size_t lang_size, char **err)
+{
+	struct session *n = session_new(s->set);
+	char got_lang[16] = "en";
+	bool ok = false, ended = false;
+	*err = NULL;
+	int line = 0;
+	const char *p = text;
+	if (!p || !*p) {
+		*err = xstrdup("the saved session is empty");
+		goto out;
+	}
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		line++;
+		if (len > 512) {
+			*err = xasprintf("line %d: too long", line);
+			goto out;
+		}
+		char buf[520], *key = buf, *a1 = NULL, *a2 = NULL;
+		memcpy(buf, p, len);
+		buf[len] = '\0';
+		p = e ? e + 1 : p + len;
+		if (ended) {
+			*err = xasprintf("line %d: text after 'end'", line);
+			goto out;
+		}
+		char *sp = strchr(buf, ' ');
+		if (sp) {
+			*sp = '\0';
+			a1 = sp + 1;
+			sp = strchr(a1, ' ');
+			if (sp) {
+				*sp = '\0';
+				a2 = sp + 1;
+				if (strchr(a2, ' ')) {
+					*err = xasprintf("line %d: too many words", line);
+					goto out;
+				}
+			}
+		}
+		if (line == 1) {
+			if (strcmp(key, "klantreis-session") != 0 || !a1 || a2) {
+				*err = xstrdup("this is not a klantreis session file");
+				goto out;
+			}
+			char *end;
+			long v = strtol(a1, &end, 10);
+			if (*end || v < 1) {
+				*err = xstrdup("line 1: unreadable version");
+				goto out;
+			}
+			if (v > SESSION_FORMAT_VERSION) {
+				*err = xasprintf("saved by a newer klantreis (format %ld; this one reads %d)",
+						 v, SESSION_FORMAT_VERSION);
+				goto out;
+			}
+			continue;
+		}
+		if (strcmp(key, "end") == 0 && !a1) {
+			ended = true;
+		} else if (strcmp(key, "lang") == 0 && a1 && !a2 && word_ok(a1, false) &&
+			   strlen(a1) < sizeof got_lang) {
+			snprintf(got_lang, sizeof got_lang, "%s", a1);
+		} else if (strcmp(key, "path") == 0 && a1 && !a2 && word_ok(a1, true)) {
+			const struct step *t = journey_set_resolve(s->set, NULL, a1);
+			if (!t || !strchr(a1, ':') || !strchr(a1, ':')[1] || t->nav == NAV_ROUTE) {
+				*err = xasprintf("line %d: the step '%s' no longer exists", line, a1);
+				goto out;
+			}
+			push(n, t);
+		} else if (strcmp(key, "answer") == 0 && a1 && a2 && word_ok(a1, false) &&
+			   word_ok(a2, false)) {
+			set_answer(n, a1, a2);
+		} else if (strcmp(key, "choice") == 0 && a1 && a2 && word_ok(a1, true)) {
+			const struct step *t = journey_set_resolve(s->set, NULL, a1);
+			char *end;
+			long o = strtol(a2, &end, 10);
+			if (!t || *end || o < 0 || (size_t)o >= t->n_options) {
+				*err = xasprintf("line %d: unknown choice '%s %s'", line, a1, a2);
+				goto out;
+			}
+			n->choice[t->index] = (int)o;
+		} else if (strcmp(key, "tick") == 0 && a1 && !a2 && word_ok(a1, false)) {
+			const struct task *t = find_task(s->set, a1);
+			if (!t) {
+				*err = xasprintf("line %d: unknown task '%s'", line, a1);
+				goto out;
+			}
+			session_tick(n, t, true);
+		} else {
+			*err = xasprintf("line %d: not understood: '%.40s'", line, key);
+			goto out;
+		}
+	}
+	if (!ended) {
+		*err = xstrdup("the saved session is incomplete (no 'end' line)");
+		goto out;
+	}
+	if (!n->n_path) {
+		*err = xstrdup("the saved session has no steps");
+		goto out;
+	}
+	/* Swap the new state in. */
+	struct session tmp = *s;
+	*s = *n;
+	*n = tmp;
+	s->view_valid = false;
+	if (lang && lang_size)
+		snprintf(lang, lang_size, "%s", got_lang);
+	ok = true;
+out:
+	session_free(n);
+	return ok;
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The guide's state machine: where the person is, what they answered, what
+ * their plan holds. Pure logic: no I/O, no terminal, no translation. Every
+ * front end asks for a view, shows it, and turns input into one of the
+ * calls below.
+ *
+ *   s = session_new(set);
+ *   session_start(s, "klantreis:start");
+ *   v = session_view(s);          // show v->step, v->paras, v->options ...
+ *   session_choose(s, 1);         // the person chose the 2nd visible option
+ *   session_back(s);              // previous screen, earlier choice selected
+ *   session_free(s);
+ *
+ * The session borrows `set`, which must outlive it. Pointers returned by
+ * session_view() and session_plan() stay valid until the next call that
+ * changes the session. */
+#ifndef KLANTREIS_SESSION_H
+#define KLANTREIS_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "journey.h"
+
+#define SESSION_FORMAT_VERSION 1
+
+enum session_status {
+	SESSION_OK = 0,
+	SESSION_E_RANGE,   /* no such option */
+	SESSION_E_REF,     /* unknown journey or step reference */
+	SESSION_E_ROUTE,   /* a route led nowhere or looped (content error) */
+	SESSION_E_FIRST,   /* back on the first screen */
+	SESSION_E_END,     /* choose on an end step */
+};
+
+struct view {
+	const struct step *step;
+	const struct para **paras;   /* those whose `when` holds */
+	size_t n_paras;
+	const struct link **links;
+	size_t n_links;
+	const struct task **tasks;   /* added to the plan on this step */
+	size_t n_tasks;
+	const struct ask_option **options; /* visible options, numbered from 1 */
+	size_t n_options;
+	size_t selected;             /* index into options to pre-select */
+	bool is_end, is_next;        /* end step; a single "Continue" */
+	size_t depth;                /* 1 on the first screen: "Step N" */
+};
+
+struct session;
+
+struct session *session_new(const struct journey_set *set);
+void session_free(struct session *s);
+
+/* Forget everything about the person: path, answers, remembered choices,
+ * ticked tasks (the kiosk does this between people). */
+void session_reset(struct session *s);
+
+/* Begin at a reference ("klantreis:start", "diploma:", "diploma:nuffic"),
+ * replacing the path. Route steps are passed through. */
+enum session_status session_start(struct session *s, const char *ref);
+/* Go to a reference, keeping the path before it (trainers jump around). */
+enum session_status session_jump(struct session *s, const char *ref);
+
+const struct view *session_view(struct session *s);
+/* Choose visible option `n` (0-based); on a `next` step, n = 0 continues. */
+enum session_status session_choose(struct session *s, size_t n);
+enum session_status session_back(struct session *s);
+
+/* The action plan: tasks of the shown steps on the path whose `when` holds,
+ * in path order, each once. */
+size_t session_plan(struct session *s, const struct task ***out);
+bool session_ticked(const struct session *s, const struct task *t);
+void session_tick(struct session *s, const struct task *t, bool on);
+
+const char *session_answer(const struct session *s, const char *var);
+size_t session_depth(const struct session *s);
+const struct step *session_path_step(const struct session *s, size_t i);
+
+/* Save as a small versioned text (see session.c); `lang` is stored too.
+ * Returns a malloc'd string. */
+char *session_save(const struct session *s, const char *lang);
+/* Replace the session's state by a saved one. On error, returns false,
+ * leaves the session as it was and sets *err to a malloc'd English
+ * message ("line 3: unknown step 'x:y'"). `lang` receives the language. */
+bool session_load(struct session *s, const char *text, char *lang, size_t lang_size, char **err);
+
+#endif

@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "wrap.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t len;
+	uint32_t min;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, min = 0x80, c &= 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, min = 0x800, c &= 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, min = 0x10000, c &= 0x07;
+	else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	if (len > n) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	uint32_t v = c;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		v = v << 6 | (s[i] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	*cp = v;
+	return len;
+}
+
+size_t utf8_encode(uint32_t cp, char *buf)
+{
+	unsigned char *b = (unsigned char *)buf;
+	if (cp < 0x80) {
+		b[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		b[0] = (unsigned char)(0xc0 | cp >> 6);
+		b[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		b[0] = (unsigned char)(0xe0 | cp >> 12);
+		b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+		b[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	b[0] = (unsigned char)(0xf0 | cp >> 18);
+	b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3f));
+	b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+	b[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+struct range {
+	uint32_t lo, hi;
+};
+
+/* Combining marks and other zero-width characters (the blocks that matter
+ * for the scripts a person here may meet; not the full Unicode table). */
+static const struct range zero[] = {
+	{0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd}, {0x05bf, 0x05bf},
+	{0x05c1, 0x05c2}, {0x05c4, 0x05c5}, {0x05c7, 0x05c7}, {0x0610, 0x061a},
+	{0x064b, 0x065f}, {0x0670, 0x0670}, {0x06d6, 0x06dc}, {0x06df, 0x06e4},
+	{0x0e31, 0x0e31}, {0x0e34, 0x0e3a}, {0x0e47, 0x0e4e}, {0x1ab0, 0x1aff},
+	{0x1dc0, 0x1dff}, {0x200b, 0x200f}, {0x202a, 0x202e}, {0x2060, 0x2064},
+	{0x20d0, 0x20ff}, {0x302a, 0x302d}, {0x3099, 0x309a}, {0xfe00, 0xfe0f},
+	{0xfe20, 0xfe2f}, {0xfeff, 0xfeff}, {0xe0100, 0xe01ef},
+};
+
+/* East Asian Wide and Fullwidth, and the emoji blocks terminals draw wide. */
+static const struct range wide[] = {
+	{0x1100, 0x115f},   {0x231a, 0x231b},   {0x2329, 0x232a},   {0x23e9, 0x23ec},
+	{0x2614, 0x2615},   {0x2e80, 0x303e},   {0x3041, 0x33ff},   {0x3400, 0x4dbf},
+	{0x4e00, 0x9fff},   {0xa000, 0xa4cf},   {0xa960, 0xa97f},   {0xac00, 0xd7a3},
+	{0xf900, 0xfaff},   {0xfe10, 0xfe19},   {0xfe30, 0xfe6f},   {0xff00, 0xff60},
+	{0xffe0, 0xffe6},   {0x1f300, 0x1f64f}, {0x1f900, 0x1f9ff}, {0x20000, 0x2fffd},
+	{0x30000, 0x3fffd},
+};
+
+static bool in(const struct range *r, size_t n, uint32_t cp)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < r[mid].lo)
+			hi = mid;
+		else if (cp > r[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+int wrap_cp_width(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return -1;
+	if (cp == 0xad)
+		return 0; /* soft hyphen: invisible unless at a break */
+	if (in(zero, sizeof zero / sizeof zero[0], cp))
+		return 0;
+	if (in(wide, sizeof wide / sizeof wide[0], cp))
+		return 2;
+	return 1;
+}
+
+char *wrap_sanitize(const char *s)
+{
+	struct strbuf b;
+	sb_init(&b);
+	sb_add(&b, "", 0);
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (cp == '\t' || cp == '\n' || cp == '\r') {
+			sb_putc(&b, ' ');
+		} else if (wrap_cp_width(cp) >= 0) {
+			char enc[4];
+			sb_add(&b, enc, utf8_encode(cp, enc));
+		}
+		i += k;
+	}
+	return sb_steal(&b);
+}
+
+int wrap_width(const char *s)
+{
+	int w = 0;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		int cw = wrap_cp_width(cp);
+		if (cw > 0)
+			w += cw;
+	}
+	return w;
+}
+
+size_t wrap_fit(const char *s, int cols, int *used)
+{
+	size_t n = strlen(s), i = 0;
+	int w = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		int cw = wrap_cp_width(cp);
+		if (cw < 0)
+			cw = 0;
+		if (w + cw > cols && !(cw == 0 && i > 0))
+			break;
+		w += cw;
+		i += k;
+	}
+	/* Combining marks that follow belong to the last character. */
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if (wrap_cp_width(cp) != 0)
+			break;
+		i += k;
+	}
+	if (used)
+		*used = w;
+	return i;
+}
+
+static void push(struct wrap_lines *out, const char *s, size_t n)
+{
+	/* Trailing spaces are never part of a line. */
+	while (n && s[n - 1] == ' ')
+		n--;
+	xgrow((void **)&out->lines, &out->cap, out->n + 1, sizeof(*out->lines));
+	out->lines[out->n++] = xstrndup(s, n);
+}
+
+void wrap_text(const char *text, int width, struct wrap_lines *out)
+{
+	if (width < 1)
+		width = 1;
+	char *s = wrap_sanitize(text);
+	struct strbuf line;
+	sb_init(&line);
+	int lw = 0;
+	const char *p = s;
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		while (*e && *e != ' ')
+			e++;
+		char *word = xstrndup(p, (size_t)(e - p));
+		int ww = wrap_width(word);
+		if (lw > 0 && lw + 1 + ww <= width) {
+			sb_putc(&line, ' ');
+			sb_puts(&line, word);
+			lw += 1 + ww;
+		} else {
+			if (lw > 0) {
+				push(out, line.s, line.len);
+				line.len = 0;
+				lw = 0;
+			}
+			/* A word wider than the line is cut into pieces. */
+			const char *q = word;
+			while (wrap_width(q) > width) {
+				int used;
+				size_t k = wrap_fit(q, width, &used);
+				if (k == 0) /* a 2-column character in a 1-column line */
+					k = utf8_decode(q, strlen(q), &(uint32_t){0});
+				push(out, q, k);
+				q += k;
+			}
+			sb_add(&line, "", 0);
+			line.len = 0;
+			sb_puts(&line, q);
+			lw = wrap_width(q);
+		}
+		free(word);
+		p = e;
+	}
+	if (lw > 0 || line.len)
+		push(out, line.s, line.len);
+	sb_free(&line);
+	free(s);
+}
+
+void wrap_lines_free(struct wrap_lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->lines[i]);
+	free(l->lines);
+	l->lines = NULL;
+	l->n = l->cap = 0;
+}

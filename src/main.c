@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* klantreis: command line, data paths, and the choice of front end. Only
+ * main decides to exit. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "check.h"
+#include "config.h"
+#include "core/i18n.h"
+#include "core/util.h"
+
+#ifdef HAVE_TUI
+#include "tui/tui.h"
+#endif
+
+enum { EXIT_CONTENT = 1, EXIT_USAGE = 2 };
+
+static void usage(FILE *out)
+{
+	fprintf(out, _("Usage: %s [OPTION]...\n"
+		       "A step-by-step guide from arrival in the Netherlands to suitable work,\n"
+		       "for people displaced from Ukraine.\n\n"),
+		"klantreis");
+	fputs(_("  --lang=CODE       language: en, nl, uk, ru (default: ask)\n"
+		"  --journeys=DIR    read the journeys from DIR\n"
+		"  --start=REF       start at JOURNEY: or JOURNEY:STEP\n"
+		"  --plain           line-by-line interface (screen readers, pipes)\n"
+		"  --show-ids        show journey:step on every screen\n"
+		"  --check           check the journeys and report every problem\n"
+		"  --help            show this help and exit\n"
+		"  --version         show the version and exit\n\n"),
+	      out);
+	fputs(_("Exit status: 0 success, 1 content errors, 2 usage errors.\n"), out);
+	fprintf(out, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+/* The program in the build tree reads the source tree's journeys and the
+ * build tree's catalogues; the installed one its data directory. */
+static bool in_build_tree(void)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0)
+		return false;
+	self[n] = '\0';
+	return strcmp(self, BUILD_ROOT "/src/klantreis") == 0;
+}
+
+static long today(void)
+{
+	/* KLANTREIS_TODAY=YYYY-MM-DD fixes "today" for reproducible checks
+	 * (tests, and authors who want to see next month's warnings). */
+	const char *env = getenv("KLANTREIS_TODAY");
+	long d;
+	if (env && date_parse(env, &d) == 0)
+		return d;
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	return date_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static bool want_plain(void)
+{
+	const char *term = getenv("TERM");
+	return !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !term || !*term ||
+	       strcmp(term, "dumb") == 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *lang = NULL, *journeys = NULL, *start = "klantreis:start";
+	bool plain = false, show_ids = false, check = false;
+	bool build = in_build_tree();
+
+	i18n_init(build ? BUILD_ROOT "/po" : LOCALEDIR);
+
+	enum { O_LANG = 256, O_JOURNEYS, O_START, O_PLAIN, O_SHOW_IDS, O_CHECK, O_HELP, O_VERSION };
+	static const struct option opts[] = {
+		{"lang", required_argument, NULL, O_LANG},
+		{"journeys", required_argument, NULL, O_JOURNEYS},
+		{"start", required_argument, NULL, O_START},
+		{"plain", no_argument, NULL, O_PLAIN},
+		{"show-ids", no_argument, NULL, O_SHOW_IDS},
+		{"check", no_argument, NULL, O_CHECK},
+		{"help", no_argument, NULL, O_HELP},
+		{"version", no_argument, NULL, O_VERSION},
+		{NULL, 0, NULL, 0},
+	};
+	/* getopt must not print in its own words; we say what went wrong. */
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case O_LANG:
+			lang = optarg;
+			break;
+		case O_JOURNEYS:
+			journeys = optarg;
+			break;
+		case O_START:
+			start = optarg;
+			break;
+		case O_PLAIN:
+			plain = true;
+			break;
+		case O_SHOW_IDS:
+			show_ids = true;
+			break;
+		case O_CHECK:
+			check = true;
+			break;
+		case O_HELP:
+			usage(stdout);
+			return 0;
+		case O_VERSION:
+			printf("klantreis %s\n", PACKAGE_VERSION);
+			puts(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+			       "This is free software: you are free to change and redistribute it.\n"
+			       "There is NO WARRANTY, to the extent permitted by law."));
+			return 0;
+		default:
+			if (optopt && optopt < 256)
+				fprintf(stderr, _("klantreis: unknown option '-%c'\n"), optopt);
+			else if (optopt)
+				fprintf(stderr, _("klantreis: option '%s' needs a value (%s=...)\n"),
+					argv[optind - 1], argv[optind - 1]);
+			else
+				fprintf(stderr, _("klantreis: unknown option '%s'\n"), argv[optind - 1]);
+			fprintf(stderr, _("Try 'klantreis --help' for more information.\n"));
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, _("klantreis: unexpected argument '%s'\n"), argv[optind]);
+		fprintf(stderr, _("Try 'klantreis --help' for more information.\n"));
+		return EXIT_USAGE;
+	}
+	if (lang && !i18n_find_lang(lang)) {
+		fprintf(stderr, _("klantreis: unknown language '%s' (use en, nl, uk or ru)\n"), lang);
+		return EXIT_USAGE;
+	}
+	if (!journeys)
+		journeys = build ? SOURCE_ROOT "/journeys" : JOURNEYS_DIR;
+
+	struct check_options copt = {.today = today(), .review_months = 18};
+	if (check)
+		return check_run(journeys, &copt, stdout);
+
+	struct diag_list diags;
+	diag_init(&diags);
+	struct journey_set *set = journey_set_load(journeys, &diags);
+	if (!diags.errors)
+		journey_set_validate(set, &copt, &diags);
+	if (diags.errors) {
+		diag_sort(&diags);
+		for (size_t i = 0; i < diags.n; i++)
+			if (diags.items[i].severity == DIAG_ERROR)
+				diag_print(&diags.items[i], stderr);
+		fprintf(stderr, _("klantreis: the journeys in %s have errors; run 'klantreis --check'.\n"),
+			journeys);
+		diag_free(&diags);
+		journey_set_free(set);
+		return EXIT_CONTENT;
+	}
+	diag_free(&diags);
+
+	struct app app = {.set = set, .start = start, .show_ids = show_ids, .lang_given = lang != NULL};
+	app.session = session_new(set);
+	int status = 0;
+	if (session_start(app.session, start) != SESSION_OK) {
+		fprintf(stderr, _("klantreis: --start=%s: no such journey or step\n"), start);
+		status = EXIT_USAGE;
+		goto out;
+	}
+	const char *l = lang ? lang : i18n_env_lang();
+	i18n_set_lang(l ? l : "en");
+
+	const char *cols = getenv("COLUMNS");
+	app.width = cols ? atoi(cols) : 80;
+	if (app.width < 20 || app.width > 1000)
+		app.width = 80;
+
+#ifdef HAVE_TUI
+	if (!plain && !want_plain())
+		status = tui_run(&app);
+	else
+#else
+	(void)want_plain;
+#endif
+		status = plain_run(&app, stdin, stdout);
+	(void)plain;
+out:
+	session_free(app.session);
+	journey_set_free(set);
+	return status;
+}

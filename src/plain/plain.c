@@ -1,0 +1,392 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The plain interface (DESIGN.md section 5): one screen printed as lines,
+ * one command read per line. For screen readers, braille displays, dumb
+ * terminals, pipes and tests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "core/glossary.h"
+#include "core/i18n.h"
+#include "core/util.h"
+#include "core/wrap.h"
+
+#define PLAIN_MAX_LINE 1000
+
+struct plain {
+	struct app *app;
+	FILE *out;
+	int width;
+};
+
+/* Print `text` wrapped to the width, each line after `indent` spaces. */
+static void put_wrapped(struct plain *p, const char *text, int indent)
+{
+	struct wrap_lines l = {0};
+	wrap_text(text, p->width - indent, &l);
+	for (size_t i = 0; i < l.n; i++)
+		fprintf(p->out, "%*s%s\n", indent, "", l.lines[i]);
+	wrap_lines_free(&l);
+}
+
+/* Translated journey text, wrapped. */
+static void put_msg(struct plain *p, const char *prefix, const char *msgid, int indent)
+{
+	char *t = i18n_text(msgid);
+	char *s = prefix ? xasprintf("%s %s", prefix, t) : xstrdup(t);
+	put_wrapped(p, s, indent);
+	free(s);
+	free(t);
+}
+
+static void put_heading(struct plain *p, const char *title, const struct step *ids)
+{
+	char *clean = wrap_sanitize(title);
+	if (ids)
+		fprintf(p->out, "== %s == [%s:%s]\n", clean, ids->journey->id, ids->id);
+	else
+		fprintf(p->out, "== %s ==\n", clean);
+	free(clean);
+}
+
+static void print_plan(struct plain *p)
+{
+	const struct task **plan;
+	size_t n = session_plan(p->app->session, &plan);
+	put_heading(p, _("Your action plan"), NULL);
+	if (!n)
+		put_wrapped(p, _("Nothing yet: the steps you take will add tasks here."), 2);
+	for (size_t i = 0; i < n; i++) {
+		char *t = i18n_text(plan[i]->text);
+		char *line = xasprintf("- %s%s", t,
+				       session_ticked(p->app->session, plan[i]) ? _(" (done)") : "");
+		put_wrapped(p, line, 2);
+		free(line);
+		free(t);
+	}
+}
+
+static void print_screen(struct plain *p)
+{
+	const struct view *v = session_view(p->app->session);
+	char *title = i18n_text(v->step->title);
+	put_heading(p, title, p->app->show_ids ? v->step : NULL);
+	free(title);
+	for (size_t i = 0; i < v->n_paras; i++) {
+		const struct para *para = v->paras[i];
+		const char *prefix = para->kind == PARA_WARNING ? _("Warning:")
+				     : para->kind == PARA_TIP   ? _("Tip:")
+								: NULL;
+		put_msg(p, prefix, para->text, 0);
+		fputc('\n', p->out);
+	}
+	for (size_t i = 0; i < v->n_links; i++) {
+		char *label = i18n_text(v->links[i]->text);
+		char *line = xasprintf("%s: %s", label, v->links[i]->href);
+		put_wrapped(p, line, 0);
+		free(line);
+		free(label);
+	}
+	if (v->n_links)
+		fputc('\n', p->out);
+	if (v->n_tasks && !v->is_end) {
+		fprintf(p->out, "%s\n", _("Added to your plan:"));
+		for (size_t i = 0; i < v->n_tasks; i++)
+			put_msg(p, "-", v->tasks[i]->text, 2);
+		fputc('\n', p->out);
+	}
+	if (v->is_end) {
+		print_plan(p);
+		fputc('\n', p->out);
+	} else if (v->is_next) {
+		fprintf(p->out, "  1) %s\n", _("Continue"));
+	} else {
+		for (size_t i = 0; i < v->n_options; i++) {
+			char *label = i18n_text(v->options[i]->text);
+			char *line = xasprintf("%zu) %s", i + 1, label);
+			put_wrapped(p, line, 2);
+			free(line);
+			free(label);
+		}
+	}
+}
+
+static void say(struct plain *p, const char *msg)
+{
+	char *clean = wrap_sanitize(msg);
+	fprintf(p->out, "%s\n", clean);
+	free(clean);
+}
+
+static void print_help(struct plain *p)
+{
+	static const struct {
+		const char *cmd, *help;
+	} cmds[] = {
+		{"N", N_("choose option N")},
+		{"", N_("(empty line) continue")},
+		{"b", N_("back to the previous screen")},
+		{"p", N_("show your action plan")},
+		{"l CODE", N_("change language: en, nl, uk, ru")},
+		{"g TERM", N_("explain a Dutch word (g alone lists the words on this screen)")},
+		{"s", N_("show the sources of this screen")},
+		{"?", N_("show this help")},
+		{"q", N_("quit")},
+	};
+	put_heading(p, _("Commands"), NULL);
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		char *line = xasprintf("%-7s %s", cmds[i].cmd, _(cmds[i].help));
+		put_wrapped(p, line, 2);
+		free(line);
+	}
+}
+
+static void print_sources(struct plain *p)
+{
+	const struct step *t = session_view(p->app->session)->step;
+	put_heading(p, _("Sources"), NULL);
+	for (size_t i = 0; i < t->n_sources; i++) {
+		char *label = i18n_display(t->sources[i].text);
+		char *line = xasprintf("- %s (%s): %s", label, t->sources[i].date, t->sources[i].href);
+		put_wrapped(p, line, 2);
+		free(line);
+		free(label);
+	}
+}
+
+/* The glossary terms in everything this screen shows, in this language. */
+static size_t screen_terms(struct plain *p, const struct term **out)
+{
+	const struct view *v = session_view(p->app->session);
+	size_t n = 0;
+	const struct journey_set *set = p->app->set;
+#define SCAN(msgid)                                          \
+	do {                                                 \
+		char *t_ = i18n_text(msgid);                 \
+		glossary_terms_in(set, t_, out, &n);         \
+		free(t_);                                    \
+	} while (0)
+	SCAN(v->step->title);
+	for (size_t i = 0; i < v->n_paras; i++)
+		SCAN(v->paras[i]->text);
+	for (size_t i = 0; i < v->n_links; i++)
+		SCAN(v->links[i]->text);
+	for (size_t i = 0; i < v->n_tasks; i++)
+		SCAN(v->tasks[i]->text);
+	for (size_t i = 0; i < v->n_options; i++)
+		SCAN(v->options[i]->text);
+#undef SCAN
+	return n;
+}
+
+static void glossary_cmd(struct plain *p, const char *arg)
+{
+	const struct journey_set *set = p->app->set;
+	if (!*arg) {
+		const struct term **terms = xcalloc(set->n_terms + 1, sizeof(*terms));
+		size_t n = screen_terms(p, terms);
+		if (!n) {
+			say(p, _("No Dutch words from the glossary on this screen."));
+		} else {
+			struct strbuf b;
+			sb_init(&b);
+			sb_puts(&b, _("Dutch words on this screen:"));
+			for (size_t i = 0; i < n; i++)
+				sb_printf(&b, "%s %s", i ? "," : "", terms[i]->name);
+			put_wrapped(p, b.s, 0);
+			sb_free(&b);
+		}
+		free(terms);
+		return;
+	}
+	const struct term *t = journey_set_term(set, arg);
+	if (!t) {
+		char *clean = wrap_sanitize(arg);
+		char *msg = xasprintf(_("No explanation for \"%.40s\". Type g to list the words on this screen."),
+				      clean);
+		say(p, msg);
+		free(msg);
+		free(clean);
+		return;
+	}
+	struct strbuf b;
+	sb_init(&b);
+	sb_puts(&b, t->name);
+	for (size_t i = 0; i < t->n_also; i++)
+		sb_printf(&b, "%s%s", i ? ", " : " (", t->also[i]);
+	if (t->n_also)
+		sb_putc(&b, ')');
+	char *def = i18n_text(t->definition);
+	sb_printf(&b, ": %s", def);
+	free(def);
+	put_wrapped(p, b.s, 0);
+	sb_free(&b);
+}
+
+static void lang_cmd(struct plain *p, const char *arg)
+{
+	if (i18n_set_lang(arg)) {
+		print_screen(p);
+		return;
+	}
+	struct strbuf b;
+	sb_init(&b);
+	for (size_t i = 0; i < i18n_n_langs; i++)
+		sb_printf(&b, "%s%s (%s)", i ? ", " : "", i18n_langs[i].code, i18n_langs[i].name);
+	char *clean = wrap_sanitize(arg);
+	char *msg = *arg ? xasprintf(_("Unknown language \"%.20s\". Choose one of: %s."), clean, b.s)
+			 : xasprintf(_("Languages: %s."), b.s);
+	say(p, msg);
+	free(msg);
+	free(clean);
+	sb_free(&b);
+}
+
+static void choose(struct plain *p, size_t n)
+{
+	enum session_status st = session_choose(p->app->session, n);
+	if (st == SESSION_OK) {
+		print_screen(p);
+	} else if (st == SESSION_E_END) {
+		say(p, _("This is the end of this part. Type b to go back, p for your plan or q to quit."));
+	} else if (st == SESSION_E_RANGE) {
+		const struct view *v = session_view(p->app->session);
+		size_t max = v->is_next ? 1 : v->n_options;
+		char *msg = xasprintf(_("There is no option %zu. Choose a number from 1 to %zu."), n + 1,
+				      max);
+		say(p, msg);
+		free(msg);
+	} else {
+		say(p, _("This choice leads nowhere (a content error). Please tell the people who run this guide."));
+	}
+}
+
+/* One command. Returns false to quit. */
+static bool command(struct plain *p, char *line)
+{
+	size_t len = strlen(line);
+	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		line[--len] = '\0';
+	char *s = line;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		s[--len] = '\0';
+
+	if (!*s) {
+		choose(p, 0);
+		return true;
+	}
+	if (s[0] >= '0' && s[0] <= '9') {
+		char *end;
+		unsigned long n = strtoul(s, &end, 10);
+		if (*end == '\0' && n >= 1 && len <= 6) {
+			choose(p, n - 1);
+			return true;
+		}
+		if (*end == '\0') {
+			const struct view *v = session_view(p->app->session);
+			char *msg = xasprintf(_("There is no option %.10s. Choose a number from 1 to %zu."),
+					      s, v->is_next ? (size_t)1 : v->n_options);
+			say(p, msg);
+			free(msg);
+			return true;
+		}
+	}
+	char cmd = s[0];
+	const char *arg = s + 1;
+	bool has_arg = *arg != '\0';
+	if (has_arg && *arg != ' ')
+		cmd = '\0'; /* "back" or "quit" are not commands: one letter */
+	while (*arg == ' ')
+		arg++;
+	switch (cmd) {
+	case 'q':
+		if (!has_arg)
+			return false;
+		break;
+	case 'b':
+		if (has_arg)
+			break;
+		if (session_back(p->app->session) == SESSION_OK)
+			print_screen(p);
+		else
+			say(p, _("This is the first screen; there is nothing to go back to."));
+		return true;
+	case 'p':
+		if (has_arg)
+			break;
+		print_plan(p);
+		return true;
+	case 's':
+		if (has_arg)
+			break;
+		print_sources(p);
+		return true;
+	case '?':
+		if (has_arg)
+			break;
+		print_help(p);
+		return true;
+	case 'l':
+		lang_cmd(p, arg);
+		return true;
+	case 'g':
+		glossary_cmd(p, arg);
+		return true;
+	default:
+		break;
+	}
+	say(p, _("Not understood. Type ? for the list of commands."));
+	return true;
+}
+
+int plain_run(struct app *app, FILE *in, FILE *out)
+{
+	struct plain p = {.app = app, .out = out, .width = app->width > 0 ? app->width : 80};
+	bool echo = !isatty(fileno(in));
+	print_screen(&p);
+	char *line = NULL;
+	size_t cap = 0;
+	for (;;) {
+		fputs("> ", out);
+		fflush(out);
+		ssize_t n = getline(&line, &cap, in);
+		if (n < 0) {
+			fputc('\n', out);
+			break;
+		}
+		if (n > 0 && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		if (echo) {
+			/* Show what was read, so a piped transcript reads like a
+			 * conversation; cleaned and cut short like any input. */
+			char *clean = wrap_sanitize(line);
+			size_t cut = wrap_fit(clean, 60, NULL);
+			fprintf(out, "%.*s%s\n", (int)cut, clean, clean[cut] ? "..." : "");
+			free(clean);
+		}
+		if ((size_t)n > PLAIN_MAX_LINE || strlen(line) != (size_t)n) {
+			say(&p, _("Not understood. Type ? for the list of commands."));
+			continue;
+		}
+		/* Invalid UTF-8 is never a command. */
+		char *clean = wrap_sanitize(line);
+		bool bad = strstr(clean, "\xef\xbf\xbd") != NULL && !strstr(line, "\xef\xbf\xbd");
+		free(clean);
+		if (bad) {
+			say(&p, _("Not understood. Type ? for the list of commands."));
+			continue;
+		}
+		if (!command(&p, line))
+			break;
+	}
+	free(line);
+	fflush(out);
+	return 0;
+}
