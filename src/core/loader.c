@@ -933,6 +933,9 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 				diag_add(diags, DIAG_ERROR, j->file, j->line, 1,
 					 "start=\"%s\": journey '%s' has no such step", j->start_id, j->id);
 		}
+	}
+	for (size_t i = 0; i < set->n_journeys; i++) {
+		struct journey *j = set->journeys[i];
 		for (size_t k = 0; k < j->n_steps; k++) {
 			struct step *s = &j->steps[k];
 			for (size_t o = 0; o < s->n_options; o++)
