@@ -15,8 +15,13 @@ bool glossary_word_in(const char *text, const char *name)
 	size_t n = strlen(name);
 	if (!n)
 		return false;
+	/* "BIG" is an acronym and must not match "big"; "gemeente" matches
+	 * "Gemeente" at the start of a sentence. */
+	bool exact = false;
+	for (const char *q = name; *q; q++)
+		exact |= *q >= 'A' && *q <= 'Z';
 	for (const char *p = text; *p; p++) {
-		if (strncasecmp(p, name, n) != 0)
+		if ((exact ? strncmp(p, name, n) : strncasecmp(p, name, n)) != 0)
 			continue;
 		bool before = p == text || !word_char((unsigned char)p[-1]);
 		bool after = !word_char((unsigned char)p[n]);

@@ -11,8 +11,9 @@
 #include "journey.h"
 
 /* True when `name` occurs in `text` as a whole word (not inside a longer
- * word; "BSN" in "BSN-nummer" counts, in "BSNX" it does not). ASCII case
- * is ignored. */
+ * word; "BSN" in "BSN-nummer" counts, in "BSNX" it does not). A name with
+ * capitals (an acronym: BIG, VE) must match exactly; an all-lowercase name
+ * ignores ASCII case. */
 bool glossary_word_in(const char *text, const char *name);
 
 /* Adds to out[] (room for set->n_terms) every term whose name or `also`

@@ -116,6 +116,7 @@ struct term {
 
 struct journey_set {
 	struct arena *arena;
+	const char *dir;           /* where the journeys were read from */
 	struct journey **journeys; /* sorted by id */
 	size_t n_journeys;
 	struct step **steps;       /* by step->index */

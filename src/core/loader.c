@@ -33,6 +33,9 @@ struct load {
 	size_t n_lines;
 	bool doctype;
 	int doctype_line, doctype_col;
+	bool xml_error; /* the first fatal error libxml2 reported */
+	int xml_line, xml_col;
+	char xml_msg[200];
 	/* Growing lists for the whole set. */
 	struct journey **journeys;
 	size_t n_journeys, cap_journeys;
@@ -578,6 +581,23 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, const
 	xmlStopParser(ctxt);
 }
 
+/* libxml2 reports through this instead of printing; the first error is
+ * the one that explains the problem (later ones follow from it). */
+static void on_xml_error(void *ctx, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct load *L = ctxt ? ctxt->_private : NULL;
+	if (!L || !e || e->level < XML_ERR_ERROR || L->xml_error)
+		return;
+	L->xml_error = true;
+	L->xml_line = e->line > 0 ? e->line : 1;
+	L->xml_col = e->int2 > 0 ? e->int2 : 1;
+	snprintf(L->xml_msg, sizeof L->xml_msg, "%s", e->message ? e->message : "");
+	size_t n = strlen(L->xml_msg);
+	while (n && (L->xml_msg[n - 1] == '\n' || L->xml_msg[n - 1] == ' '))
+		L->xml_msg[--n] = '\0';
+}
+
 /* Returns the offset of the first byte that is not valid UTF-8, or `len`. */
 static size_t utf8_check(const unsigned char *s, size_t len)
 {
@@ -696,12 +716,17 @@ static void load_file(struct load *L, const char *path)
 	ctxt->_private = L;
 	ctxt->sax->internalSubset = on_doctype;
 	ctxt->sax->externalSubset = on_doctype;
+	ctxt->sax->serror = on_xml_error;
+	ctxt->sax->warning = NULL;
+	L->xml_error = false;
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, "UTF-8",
-					  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-						  XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+					  XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
+						  XML_PARSE_NOCDATA);
 	if (L->doctype) {
 		ERR_AT(L, L->doctype_line > 0 ? L->doctype_line : 1, 1,
 		       "<!DOCTYPE> is not allowed in journey files (it can define entities); remove it");
+	} else if ((!doc || !ctxt->wellFormed) && L->xml_error) {
+		ERR_AT(L, L->xml_line, L->xml_col, "not well-formed XML: %s", L->xml_msg);
 	} else if (!doc || !ctxt->wellFormed) {
 		const xmlError *e = xmlCtxtGetLastError(ctxt);
 		char msg[256] = "not well-formed XML";
@@ -816,6 +841,7 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 {
 	struct journey_set *set = xcalloc(1, sizeof(*set));
 	set->arena = arena_new();
+	set->dir = arena_strdup(set->arena, dir);
 	struct load L = {.set = set, .diags = diags, .a = set->arena};
 
 	/* libxml2 must never print: the core does not write to the terminal. */

@@ -105,9 +105,11 @@ static void check_graph(const struct journey_set *set, struct diag_list *diags)
 
 	const struct journey *hub = journey_set_find(set, HUB_JOURNEY);
 	if (!hub) {
-		diag_add(diags, DIAG_ERROR, set->n_journeys ? set->journeys[0]->file : "", 1, 1,
+		char *file = xasprintf("%s/%s.xml", set->dir ? set->dir : ".", HUB_JOURNEY);
+		diag_add(diags, DIAG_ERROR, file, 1, 1,
 			 "there is no hub journey '%s' (klantreis.xml with a start step): the guide starts at %s:start",
 			 HUB_JOURNEY, HUB_JOURNEY);
+		free(file);
 	} else if (hub->start) {
 		seen[hub->start->index] = 1;
 		queue[0] = hub->start->index;

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The session: paths across journeys, back with pre-selection, routes,
+ * conditions on answers from another journey, the plan, save and load. */
+#include "testutil.h"
+
+#include "core/glossary.h"
+#include "core/session.h"
+
+struct fx {
+	struct journey_set *set;
+	struct session *s;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof(*f));
+	struct diag_list d;
+	diag_init(&d);
+	f->set = journey_set_load(FIXTURES "/good", &d);
+	assert_int_equal(d.errors, 0);
+	diag_free(&d);
+	f->s = session_new(f->set);
+	assert_int_equal(session_start(f->s, "klantreis:start"), SESSION_OK);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	session_free(f->s);
+	journey_set_free(f->set);
+	free(f);
+	return 0;
+}
+
+static const char *here(struct session *s)
+{
+	static char buf[128];
+	const struct step *t = session_view(s)->step;
+	snprintf(buf, sizeof buf, "%s:%s", t->journey->id, t->id);
+	return buf;
+}
+
+/* The plan as "id,id,id". */
+static const char *plan(struct session *s)
+{
+	static char buf[512];
+	const struct task **p;
+	size_t n = session_plan(s, &p);
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(buf, ",");
+		strcat(buf, p[i]->id);
+	}
+	return buf;
+}
+
+static void test_walk_and_route(void **state)
+{
+	struct fx *f = *state;
+	const struct view *v = session_view(f->s);
+	assert_string_equal(v->step->title, "Welcome");
+	assert_int_equal(v->n_paras, 2);
+	assert_int_equal(v->n_options, 2);
+	assert_int_equal(v->depth, 1);
+	assert_int_equal(session_back(f->s), SESSION_E_FIRST);
+	assert_int_equal(session_choose(f->s, 5), SESSION_E_RANGE);
+
+	assert_int_equal(session_choose(f->s, 0), SESSION_OK); /* healthcare */
+	assert_string_equal(here(f->s), "diploma:intro");
+	assert_string_equal(session_answer(f->s, "profession"), "health");
+	/* The warning's `when` uses the answer from the hub journey. */
+	v = session_view(f->s);
+	assert_int_equal(v->n_paras, 2);
+	assert_int_equal(v->paras[1]->kind, PARA_WARNING);
+	assert_int_equal(v->depth, 2);
+
+	/* "University" goes through the route step to nuffic, never shown. */
+	assert_int_equal(session_choose(f->s, 0), SESSION_OK);
+	assert_string_equal(here(f->s), "diploma:nuffic");
+	assert_int_equal(session_depth(f->s), 3);
+	v = session_view(f->s);
+	assert_true(v->is_next);
+	assert_int_equal(v->n_tasks, 2); /* BIG shows for healthcare */
+	assert_string_equal(plan(f->s), "diploma-gather,diploma-nuffic,diploma-big");
+	assert_int_equal(session_choose(f->s, 1), SESSION_E_RANGE);
+	assert_int_equal(session_choose(f->s, 0), SESSION_OK);
+	assert_string_equal(here(f->s), "klantreis:done");
+	v = session_view(f->s);
+	assert_true(v->is_end);
+	assert_int_equal(session_choose(f->s, 0), SESSION_E_END);
+	assert_string_equal(plan(f->s), "diploma-gather,diploma-nuffic,diploma-big,hub-help");
+}
+
+static void test_back_keeps_answers(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(session_choose(f->s, 0), SESSION_OK); /* health */
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK); /* vocational -> sbb */
+	assert_string_equal(here(f->s), "diploma:sbb");
+	assert_string_equal(plan(f->s), "diploma-gather,diploma-sbb");
+	/* sbb's third option is hidden for healthcare. */
+	assert_int_equal(session_view(f->s)->n_options, 2);
+	assert_int_equal(session_choose(f->s, 0), SESSION_OK);
+	assert_string_equal(here(f->s), "klantreis:done");
+
+	/* Back twice: to sbb with "See my plan" selected, then to intro with
+	 * "Vocational school" selected. */
+	assert_int_equal(session_back(f->s), SESSION_OK);
+	assert_string_equal(here(f->s), "diploma:sbb");
+	assert_int_equal(session_view(f->s)->selected, 0);
+	assert_int_equal(session_back(f->s), SESSION_OK);
+	assert_string_equal(here(f->s), "diploma:intro");
+	assert_int_equal(session_view(f->s)->selected, 1);
+
+	/* A different choice replaces the path ahead, and the plan with it. */
+	assert_int_equal(session_choose(f->s, 0), SESSION_OK);
+	assert_string_equal(here(f->s), "diploma:nuffic");
+	assert_string_equal(plan(f->s), "diploma-gather,diploma-nuffic,diploma-big");
+
+	/* Back to the hub, choose "Other work": the education answer is still
+	 * remembered and pre-selected, the healthcare warning is gone. */
+	assert_int_equal(session_back(f->s), SESSION_OK);
+	assert_int_equal(session_back(f->s), SESSION_OK);
+	assert_string_equal(here(f->s), "klantreis:start");
+	assert_int_equal(session_view(f->s)->selected, 0);
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK);
+	const struct view *v = session_view(f->s);
+	assert_int_equal(v->n_paras, 1);
+	assert_int_equal(v->selected, 0); /* education=higher, chosen last */
+	assert_string_equal(session_answer(f->s, "education"), "higher");
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK);
+	assert_string_equal(here(f->s), "diploma:sbb");
+	assert_int_equal(session_view(f->s)->n_options, 3);
+	/* The answer to a later question changes where a route leads and what
+	 * the plan holds: no BIG task for other work. */
+	assert_string_equal(plan(f->s), "diploma-gather,diploma-sbb");
+}
+
+static void test_loop_plan_no_duplicates(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK);
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK); /* sbb */
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK); /* start again: intro */
+	assert_string_equal(here(f->s), "diploma:intro");
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK); /* sbb again */
+	assert_int_equal(session_depth(f->s), 5);
+	assert_string_equal(plan(f->s), "diploma-gather,diploma-sbb");
+}
+
+static void test_jump_and_start(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(session_jump(f->s, "diploma:nuffic"), SESSION_OK);
+	assert_string_equal(here(f->s), "diploma:nuffic");
+	assert_int_equal(session_depth(f->s), 2);
+	assert_int_equal(session_jump(f->s, "route"), SESSION_OK); /* relative, routed */
+	assert_string_equal(here(f->s), "diploma:sbb");
+	assert_int_equal(session_jump(f->s, "nope:x"), SESSION_E_REF);
+	assert_int_equal(session_start(f->s, "diploma:nope"), SESSION_E_REF);
+	assert_string_equal(here(f->s), "diploma:sbb");
+	assert_int_equal(session_start(f->s, "diploma:"), SESSION_OK);
+	assert_string_equal(here(f->s), "diploma:intro");
+	assert_int_equal(session_depth(f->s), 1);
+}
+
+static void test_ticks_and_reset(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK);
+	const struct task **p;
+	assert_int_equal(session_plan(f->s, &p), 1);
+	assert_false(session_ticked(f->s, p[0]));
+	session_tick(f->s, p[0], true);
+	session_tick(f->s, p[0], true);
+	assert_true(session_ticked(f->s, p[0]));
+	session_tick(f->s, p[0], false);
+	assert_false(session_ticked(f->s, p[0]));
+	session_tick(f->s, p[0], true);
+	session_reset(f->s);
+	assert_false(session_ticked(f->s, p[0]));
+	assert_null(session_answer(f->s, "profession"));
+	assert_int_equal(session_depth(f->s), 0);
+}
+
+static void test_save_load(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(session_choose(f->s, 0), SESSION_OK);
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK); /* sbb */
+	const struct task **p;
+	size_t n = session_plan(f->s, &p);
+	assert_int_equal(n, 2);
+	session_tick(f->s, p[1], true);
+	assert_int_equal(session_choose(f->s, 0), SESSION_OK);
+	char *saved = session_save(f->s, "uk");
+	assert_string_equal(saved, "klantreis-session 1\n"
+				   "lang uk\n"
+				   "path klantreis:start\n"
+				   "path diploma:intro\n"
+				   "path diploma:sbb\n"
+				   "path klantreis:done\n"
+				   "answer profession health\n"
+				   "answer education vocational\n"
+				   "choice diploma:sbb 0\n"
+				   "tick diploma-sbb\n"
+				   "end\n");
+	struct session *s2 = session_new(f->set);
+	char lang[8] = "";
+	char *err = NULL;
+	assert_true(session_load(s2, saved, lang, sizeof lang, &err));
+	assert_null(err);
+	assert_string_equal(lang, "uk");
+	assert_string_equal(here(s2), "klantreis:done");
+	char *again = session_save(s2, lang);
+	assert_string_equal(again, saved);
+	assert_string_equal(plan(s2), "diploma-gather,diploma-sbb,hub-help");
+	session_plan(s2, &p);
+	assert_true(session_ticked(s2, p[1]));
+	assert_false(session_ticked(s2, p[0]));
+	assert_int_equal(session_back(s2), SESSION_OK);
+	assert_int_equal(session_view(s2)->selected, 0);
+	assert_int_equal(session_back(s2), SESSION_OK);
+	assert_int_equal(session_view(s2)->selected, 1);
+	free(again);
+	free(saved);
+	session_free(s2);
+}
+
+static void test_load_bad(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		const char *text, *needle;
+	} bad[] = {
+		{"", "empty"},
+		{"hello world\n", "not a klantreis session"},
+		{"klantreis-session 1\nlang en\npath klantreis:start\n", "incomplete"},
+		{"klantreis-session 1\nlang en\npath klantreis:start\nend\nmore\n", "after 'end'"},
+		{"klantreis-session 9\nend\n", "newer"},
+		{"klantreis-session x\nend\n", "version"},
+		{"klantreis-session 1\npath nope:x\nend\n", "no longer exists"},
+		{"klantreis-session 1\npath diploma:route\nend\n", "no longer exists"},
+		{"klantreis-session 1\npath diploma:\nend\n", "no longer exists"},
+		{"klantreis-session 1\npath klantreis:start\ntick nope\nend\n", "unknown task"},
+		{"klantreis-session 1\npath klantreis:start\nchoice diploma:sbb 7\nend\n", "unknown choice"},
+		{"klantreis-session 1\npath klantreis:start\nanswer a b c\nend\n", "too many"},
+		{"klantreis-session 1\npath klantreis:start\nanswer A\xff b\nend\n", "not understood"},
+		{"klantreis-session 1\nlang en\nend\n", "no steps"},
+		{"klantreis-session 1\nwhat\nend\n", "not understood"},
+	};
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK);
+	char *before = session_save(f->s, "en");
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char lang[8] = "xx";
+		char *err = NULL;
+		assert_false(session_load(f->s, bad[i].text, lang, sizeof lang, &err));
+		assert_non_null(err);
+		if (!strstr(err, bad[i].needle))
+			fail_msg("case %zu: \"%s\" does not mention \"%s\"", i, err, bad[i].needle);
+		free(err);
+		assert_string_equal(lang, "xx");
+		/* The session is unchanged. */
+		char *after = session_save(f->s, "en");
+		assert_string_equal(after, before);
+		free(after);
+	}
+	/* Every truncation of a good save before its "end" line is refused,
+	 * never a crash. */
+	char *good = session_save(f->s, "nl");
+	size_t len = strlen(good) - strlen("end\n");
+	for (size_t cut = 0; cut <= len; cut++) {
+		char *t = xstrndup(good, cut);
+		char *err = NULL;
+		char lang[8];
+		struct session *s2 = session_new(f->set);
+		bool ok = session_load(s2, t, lang, sizeof lang, &err);
+		assert_false(ok); /* without the final "end\n" line nothing loads */
+		free(err);
+		session_free(s2);
+		free(t);
+	}
+	free(good);
+	free(before);
+}
+
+static void test_glossary_words(void **state)
+{
+	struct fx *f = *state;
+	assert_true(glossary_word_in("Your BSN is on the letter", "BSN"));
+	assert_true(glossary_word_in("BSN-nummer", "BSN"));
+	assert_false(glossary_word_in("BSNX", "BSN"));
+	assert_false(glossary_word_in("a big house", "BIG"));
+	assert_true(glossary_word_in("Go to the Gemeente.", "gemeente"));
+	assert_true(glossary_word_in("Ваш BSN", "BSN"));
+	const struct term *out[4];
+	size_t n = 0;
+	glossary_terms_in(f->set, "Ask the gemeente for your burgerservicenummer", out, &n);
+	assert_int_equal(n, 2);
+	glossary_terms_in(f->set, "BSN", out, &n);
+	assert_int_equal(n, 2); /* no duplicates */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_walk_and_route, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_back_keeps_answers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_loop_plan_no_duplicates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_jump_and_start, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ticks_and_reset, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_save_load, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_load_bad, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_glossary_words, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
