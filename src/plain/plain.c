@@ -136,10 +136,13 @@ static void print_help(struct plain *p)
 		{"q", N_("quit")},
 	};
 	put_heading(p, _("Commands"), NULL);
+	/* A column of commands, the help wrapped beside it. */
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
-		char *line = xasprintf("%-7s %s", cmds[i].cmd, _(cmds[i].help));
-		put_wrapped(p, line, 2);
-		free(line);
+		struct wrap_lines l = {0};
+		wrap_text(_(cmds[i].help), p->width - 11, &l);
+		for (size_t k = 0; k < l.n; k++)
+			fprintf(p->out, "  %-8s %s\n", k ? "" : cmds[i].cmd, l.lines[k]);
+		wrap_lines_free(&l);
 	}
 }
 
@@ -277,7 +280,16 @@ static bool command(struct plain *p, char *line)
 		s[--len] = '\0';
 
 	if (!*s) {
-		choose(p, 0);
+		/* An empty line continues; on a question it must not pick an
+		 * answer for the person. */
+		const struct view *v = session_view(p->app->session);
+		if (v->is_next || v->is_end) {
+			choose(p, 0);
+		} else {
+			char *msg = xasprintf(_("Type the number of your answer (1 to %zu)."), v->n_options);
+			say(p, msg);
+			free(msg);
+		}
 		return true;
 	}
 	if (s[0] >= '0' && s[0] <= '9') {
