@@ -1,56 +1,148 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "check.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
 #include "core/util.h"
 
-static int cmp_str(const void *a, const void *b)
+/* A translatable text and the first place it appears. */
+struct msg {
+	const char *id, *file;
+	int line;
+};
+
+static int cmp_msg(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	const struct msg *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	if (c)
+		return c;
+	c = strcmp(x->file, y->file);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-/* Every translatable text of the set, each once (sorted). */
-static size_t collect_msgids(const struct journey_set *set, const char ***out)
+/* Every translatable text of the set, each once (sorted by msgid). */
+static size_t collect_msgids(const struct journey_set *set, struct msg **out)
 {
-	const char **v = NULL;
+	struct msg *v = NULL;
 	size_t n = 0, cap = 0;
-#define ADD(s)                                                           \
-	do {                                                             \
-		if ((s) && *(s)) {                                       \
-			xgrow((void **)&v, &cap, n + 1, sizeof(*v));     \
-			v[n++] = (s);                                    \
-		}                                                        \
+#define ADD(s, f, l)                                                      \
+	do {                                                              \
+		if ((s) && *(s)) {                                        \
+			xgrow((void **)&v, &cap, n + 1, sizeof(*v));      \
+			v[n++] = (struct msg){(s), (f), (l)};             \
+		}                                                         \
 	} while (0)
 	for (size_t i = 0; i < set->n_journeys; i++) {
-		ADD(set->journeys[i]->title);
-		ADD(set->journeys[i]->summary);
+		const struct journey *j = set->journeys[i];
+		ADD(j->title, j->file, j->line);
+		ADD(j->summary, j->file, j->line);
 	}
 	for (size_t i = 0; i < set->n_steps; i++) {
 		const struct step *s = set->steps[i];
-		ADD(s->title);
+		const char *f = s->journey->file;
+		ADD(s->title, f, s->line);
 		for (size_t k = 0; k < s->n_paras; k++)
-			ADD(s->paras[k].text);
+			ADD(s->paras[k].text, f, s->paras[k].line);
 		for (size_t k = 0; k < s->n_tasks; k++)
-			ADD(s->tasks[k].text);
+			ADD(s->tasks[k].text, f, s->tasks[k].line);
 		for (size_t k = 0; k < s->n_links; k++)
-			ADD(s->links[k].text);
+			ADD(s->links[k].text, f, s->links[k].line);
 		for (size_t k = 0; k < s->n_options; k++)
-			ADD(s->options[k].text);
+			ADD(s->options[k].text, f, s->options[k].line);
 	}
 	for (size_t i = 0; i < set->n_terms; i++)
-		ADD(set->terms[i].definition);
+		ADD(set->terms[i].definition, set->terms[i].file, set->terms[i].line);
 #undef ADD
 	if (n)
-		qsort(v, n, sizeof(*v), cmp_str);
+		qsort(v, n, sizeof(*v), cmp_msg);
 	size_t u = 0;
 	for (size_t i = 0; i < n; i++)
-		if (!u || strcmp(v[u - 1], v[i]) != 0)
+		if (!u || strcmp(v[u - 1].id, v[i].id) != 0)
 			v[u++] = v[i];
 	*out = v;
 	return u;
+}
+
+/* The things a translation must keep exactly: every group of digits (phone
+ * numbers, amounts, dates) and every web address, as one sorted list. */
+static char *invariants(const char *s)
+{
+	char **items = NULL;
+	size_t n = 0, cap = 0;
+	for (const char *p = s; *p;) {
+		size_t len = 0;
+		if (strncmp(p, "http://", 7) == 0 || strncmp(p, "https://", 8) == 0) {
+			while (p[len] && p[len] != ' ' && p[len] != ')' && p[len] != ',')
+				len++;
+			while (len && (p[len - 1] == '.' || p[len - 1] == ';' || p[len - 1] == ':'))
+				len--;
+		} else if (isdigit((unsigned char)*p)) {
+			while (isdigit((unsigned char)p[len]))
+				len++;
+		}
+		if (len) {
+			xgrow((void **)&items, &cap, n + 1, sizeof(*items));
+			items[n++] = xstrndup(p, len);
+			p += len;
+			continue;
+		}
+		/* Skip the rest of a word that is not a URL (digits inside
+		 * a URL were taken with it). */
+		p++;
+	}
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && strcmp(items[k - 1], items[k]) > 0; k--) {
+			char *t = items[k];
+			items[k] = items[k - 1];
+			items[k - 1] = t;
+		}
+	struct strbuf b;
+	sb_init(&b);
+	sb_add(&b, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		sb_printf(&b, "%s%s", i ? " " : "", items[i]);
+		free(items[i]);
+	}
+	free(items);
+	return sb_steal(&b);
+}
+
+static bool space_at(const char *s, bool end)
+{
+	if (!*s)
+		return false;
+	char c = end ? s[strlen(s) - 1] : s[0];
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Coverage and rule checks for one language. Returns the number of
+ * translated texts. */
+static size_t check_lang(const struct i18n_lang *lang, const struct msg *m, size_t n,
+			 struct diag_list *diags)
+{
+	size_t done = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *t = gettext(m[i].id);
+		if (t == m[i].id) /* gettext returns the key when untranslated */
+			continue;
+		done++;
+		char *a = invariants(m[i].id), *b = invariants(t);
+		if (strcmp(a, b) != 0)
+			diag_add(diags, DIAG_ERROR, m[i].file, m[i].line, 1,
+				 "the %s translation changes the numbers or web addresses: [%s] in English, [%s] in %s",
+				 lang->code, a, b, lang->code);
+		free(a);
+		free(b);
+		if (space_at(m[i].id, false) != space_at(t, false) ||
+		    space_at(m[i].id, true) != space_at(t, true))
+			diag_add(diags, DIAG_ERROR, m[i].file, m[i].line, 1,
+				 "the %s translation has different leading or trailing space", lang->code);
+	}
+	return done;
 }
 
 int check_run(const char *dir, const struct check_options *opt, FILE *out)
@@ -59,33 +151,42 @@ int check_run(const char *dir, const struct check_options *opt, FILE *out)
 	diag_init(&diags);
 	struct journey_set *set = journey_set_load(dir, &diags);
 	journey_set_validate(set, opt, &diags);
-	diag_sort(&diags);
-	for (size_t i = 0; i < diags.n; i++)
-		diag_print(&diags.items[i], out);
-
-	fprintf(out, "klantreis: %zu journeys, %zu steps, %zu tasks, %zu glossary terms: ",
-		set->n_journeys, set->n_steps, set->n_tasks, set->n_terms);
-	fprintf(out, "%zu %s, %zu %s\n", diags.errors, diags.errors == 1 ? "error" : "errors",
-		diags.warnings, diags.warnings == 1 ? "warning" : "warnings");
 
 	/* Translation coverage: each language's catalogue is asked for every
-	 * journey text, by the key the program uses at run time. */
-	const char **ids;
-	size_t n = collect_msgids(set, &ids);
+	 * journey text by the key the program uses at run time. A language
+	 * that translates some of this content must translate all of it; one
+	 * that translates none (new content, a test set) is reported only. */
+	struct msg *m;
+	size_t n = collect_msgids(set, &m);
+	size_t *done = xcalloc(i18n_n_langs, sizeof(*done));
 	char keep[8];
 	snprintf(keep, sizeof keep, "%s", i18n_lang());
 	for (size_t l = 1; l < i18n_n_langs; l++) {
 		i18n_set_lang(i18n_langs[l].code);
-		size_t done = 0;
-		for (size_t i = 0; i < n; i++) {
-			const char *t = gettext(ids[i]);
-			done += t != ids[i]; /* gettext returns the key itself when untranslated */
-		}
-		fprintf(out, "%s: %zu/%zu strings translated (%zu%%)\n", i18n_langs[l].code, done, n,
-			n ? done * 100 / n : 100);
+		done[l] = check_lang(&i18n_langs[l], m, n, &diags);
+		if (done[l] && done[l] < n)
+			for (size_t i = 0; i < n; i++)
+				if (gettext(m[i].id) == m[i].id)
+					diag_add(&diags, DIAG_ERROR, m[i].file, m[i].line, 1,
+						 "not translated into %s (%s): \"%.60s%s\"",
+						 i18n_langs[l].name, i18n_langs[l].code, m[i].id,
+						 strlen(m[i].id) > 60 ? "..." : "");
 	}
 	i18n_set_lang(keep);
-	free(ids);
+
+	diag_sort(&diags);
+	for (size_t i = 0; i < diags.n; i++)
+		diag_print(&diags.items[i], out);
+	fprintf(out, "klantreis: %zu journeys, %zu steps, %zu tasks, %zu glossary terms: ",
+		set->n_journeys, set->n_steps, set->n_tasks, set->n_terms);
+	fprintf(out, "%zu %s, %zu %s\n", diags.errors, diags.errors == 1 ? "error" : "errors",
+		diags.warnings, diags.warnings == 1 ? "warning" : "warnings");
+	for (size_t l = 1; l < i18n_n_langs; l++)
+		fprintf(out, "%s: %zu/%zu strings translated (%zu%%)%s\n", i18n_langs[l].code, done[l],
+			n, n ? done[l] * 100 / n : 100,
+			done[l] == 0 && n ? " - this content is not translated yet" : "");
+	free(done);
+	free(m);
 
 	int status = diags.errors ? 1 : 0;
 	diag_free(&diags);
