@@ -21,9 +21,9 @@ static char current[8] = "en";
 
 char *i18n_msgid_normalise(const char *s, size_t n)
 {
-	struct strbuf b;
-	sb_init(&b);
-	sb_add(&b, "", 0);
+	/* Written straight into a buffer of the largest possible size: this
+	 * runs for every text at start-up. */
+	char *out = xmalloc(n * 5 + 1), *o = out;
 	bool space = false;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
@@ -31,19 +31,24 @@ char *i18n_msgid_normalise(const char *s, size_t n)
 			space = true;
 			continue;
 		}
-		if (space && b.len)
-			sb_putc(&b, ' ');
+		if (space && o > out)
+			*o++ = ' ';
 		space = false;
-		if (c == '&')
-			sb_puts(&b, "&amp;");
-		else if (c == '<')
-			sb_puts(&b, "&lt;");
-		else if (c == '>')
-			sb_puts(&b, "&gt;");
-		else
-			sb_putc(&b, c);
+		if (c == '&') {
+			memcpy(o, "&amp;", 5);
+			o += 5;
+		} else if (c == '<') {
+			memcpy(o, "&lt;", 4);
+			o += 4;
+		} else if (c == '>') {
+			memcpy(o, "&gt;", 4);
+			o += 4;
+		} else {
+			*o++ = c;
+		}
 	}
-	return sb_steal(&b);
+	*o = '\0';
+	return out;
 }
 
 char *i18n_display(const char *msgid)
@@ -150,4 +155,12 @@ const char *i18n_env_lang(void)
 			return NULL; /* the first set locale variable decides */
 	}
 	return NULL;
+}
+
+char *i18n_msgid_normalise_arena(struct arena *a, const char *s, size_t n)
+{
+	char *tmp = i18n_msgid_normalise(s, n);
+	char *r = arena_strdup(a, tmp);
+	free(tmp);
+	return r;
 }

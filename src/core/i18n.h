@@ -35,6 +35,10 @@ extern const size_t i18n_n_langs;
  * written as &amp; &lt; &gt;. Returns a malloc'd string. */
 char *i18n_msgid_normalise(const char *s, size_t n);
 
+struct arena;
+/* The same, allocated in an arena (the journey model's). */
+char *i18n_msgid_normalise_arena(struct arena *a, const char *s, size_t n);
+
 /* Turn a msgid (or its translation) back into display text: &amp; &lt;
  * &gt; &quot; &apos; become the characters. Returns a malloc'd string. */
 char *i18n_display(const char *msgid);

@@ -149,21 +149,28 @@ static bool get_attrs(struct load *L, const xmlNode *n, const struct attr_spec *
  * Child elements are an error: the format has no inline markup. */
 static const char *get_text(struct load *L, const xmlNode *n, bool required)
 {
-	struct strbuf b;
-	sb_init(&b);
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			if (c->content)
-				sb_puts(&b, (const char *)c->content);
-		} else if (c->type == XML_ELEMENT_NODE) {
-			ERR_NODE(L, c, "unexpected element <%s> inside <%s> (text only)",
-				 (const char *)c->name, (const char *)n->name);
+	/* Almost every element holds one text node: normalise it in place of
+	 * copying it first. */
+	const xmlNode *only = n->children;
+	const char *r;
+	if (only && !only->next && only->type == XML_TEXT_NODE && only->content) {
+		const char *t = (const char *)only->content;
+		r = i18n_msgid_normalise_arena(L->a, t, strlen(t));
+	} else {
+		struct strbuf b;
+		sb_init(&b);
+		for (const xmlNode *c = n->children; c; c = c->next) {
+			if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+				if (c->content)
+					sb_puts(&b, (const char *)c->content);
+			} else if (c->type == XML_ELEMENT_NODE) {
+				ERR_NODE(L, c, "unexpected element <%s> inside <%s> (text only)",
+					 (const char *)c->name, (const char *)n->name);
+			}
 		}
+		r = i18n_msgid_normalise_arena(L->a, b.s ? b.s : "", b.len);
+		sb_free(&b);
 	}
-	char *norm = i18n_msgid_normalise(b.s ? b.s : "", b.len);
-	sb_free(&b);
-	const char *r = arena_strdup(L->a, norm);
-	free(norm);
 	if (required && !*r)
 		ERR_NODE(L, n, "<%s> is empty", (const char *)n->name);
 	return r;

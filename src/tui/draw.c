@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Drawing helpers. Every string reaches the screen through tui_put (or
+ * put_clean for text already cleaned by wrap_text), which cuts it with
+ * wrap_fit to the columns left in the window: nothing is ever written past
+ * the right edge, where curses would wrap it onto the next line. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "core/wrap.h"
+#include "tui/tui_int.h"
+
+/* Put the first n bytes of clean text s (n <= strlen(s)) at (y, x) with
+ * attributes `attr`, cut to w columns; returns the columns used. */
+static int put_attr(struct tui *t, int y, int x, int w, const char *s, size_t n, attr_t attr)
+{
+	if (y < 0 || y >= t->rows || x < 0 || x >= t->cols || w <= 0)
+		return 0;
+	if (w > t->cols - x)
+		w = t->cols - x;
+	char *part = s[n] ? xstrndup(s, n) : NULL;
+	const char *p = part ? part : s;
+	int used = 0;
+	size_t fit = wrap_fit(p, w, &used);
+	if (fit) {
+		attrset(attr);
+		mvaddnstr(y, x, p, (int)fit);
+		attrset(A_NORMAL);
+	}
+	free(part);
+	return used;
+}
+
+static int put_clean(struct tui *t, int y, int x, int w, const char *s, size_t n,
+		     enum tui_style st)
+{
+	return put_attr(t, y, x, w, s, n, t->style[st]);
+}
+
+int tui_put(struct tui *t, int y, int x, int w, const char *s, enum tui_style st)
+{
+	if (!s || y < 0 || y >= t->rows || x < 0 || x >= t->cols || w <= 0)
+		return 0;
+	char *clean = wrap_sanitize(s);
+	int used = put_clean(t, y, x, w, clean, strlen(clean), st);
+	free(clean);
+	return used;
+}
+
+void tui_fill(struct tui *t, int y, int x, int w, enum tui_style st)
+{
+	if (y < 0 || y >= t->rows || x < 0 || x >= t->cols || w <= 0)
+		return;
+	if (w > t->cols - x)
+		w = t->cols - x;
+	/* hline does not move the cursor, so filling the bottom-right cell
+	 * cannot scroll the screen. */
+	mvhline(y, x, ' ' | t->style[st], w);
+}
+
+void tui_hit(struct tui *t, int y0, int y1, int x0, int x1, size_t item)
+{
+	if (t->n_hits < TUI_HITS_MAX)
+		t->hits[t->n_hits++] = (struct tui_hit){y0, y1, x0, x1, item};
+}
+
+/* ---- text ---- */
+
+static void add_line(struct tui_text *tx, char *s, enum tui_style st, size_t bold)
+{
+	xgrow((void **)&tx->v, &tx->cap, tx->n + 1, sizeof(*tx->v));
+	tx->v[tx->n++] = (struct tui_line){s, st, bold};
+}
+
+void tui_text_add(struct tui_text *tx, const char *s, int width, enum tui_style st,
+		  const char *gutter, const char *rest, size_t bold)
+{
+	int gw = gutter ? wrap_width(gutter) : 0;
+	struct wrap_lines l = {0};
+	wrap_text(s, width - gw, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		const char *g = !gutter ? "" : i == 0 ? gutter : rest ? rest : gutter;
+		if (*g) {
+			add_line(tx, xasprintf("%s%s", g, l.lines[i]), st, i == 0 ? bold : 0);
+			free(l.lines[i]);
+		} else {
+			add_line(tx, l.lines[i], st, i == 0 ? bold : 0);
+		}
+	}
+	free(l.lines);
+}
+
+void tui_text_blank(struct tui_text *tx) { add_line(tx, xstrdup(""), TUI_S_NORMAL, 0); }
+
+void tui_text_free(struct tui_text *tx)
+{
+	for (size_t i = 0; i < tx->n; i++)
+		free(tx->v[i].s);
+	free(tx->v);
+	tx->v = NULL;
+	tx->n = tx->cap = 0;
+}
+
+void tui_text_draw(struct tui *t, const struct tui_text *tx, size_t top, int y, int x, int h,
+		   int w)
+{
+	for (int r = 0; r < h && top + (size_t)r < tx->n; r++) {
+		const struct tui_line *ln = &tx->v[top + (size_t)r];
+		size_t len = strlen(ln->s);
+		int used = 0;
+		if (ln->bold)
+			used = put_attr(t, y + r, x, w, ln->s, ln->bold, t->style[ln->style] | A_BOLD);
+		if ((size_t)ln->bold < len)
+			put_clean(t, y + r, x + used, w - used, ln->s + ln->bold, len - ln->bold,
+				  ln->style);
+	}
+}
+
+/* ---- lists ---- */
+
+void tui_list_add(struct tui_list *l, const char *prefix, char *label)
+{
+	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	struct tui_item *it = &l->v[l->n++];
+	it->label = label;
+	size_t n = strlen(prefix);
+	if (n >= sizeof it->prefix)
+		n = sizeof it->prefix - 1;
+	memcpy(it->prefix, prefix, n);
+	it->prefix[n] = '\0';
+}
+
+void tui_list_free(struct tui_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].label);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+/* An item is drawn as "> 2. label", continuation lines under the label;
+ * the last column is kept for the scroll arrows. */
+static int label_width(const struct tui_item *it, int w)
+{
+	int lw = w - 3 - wrap_width(it->prefix);
+	return lw < 1 ? 1 : lw;
+}
+
+static void wrap_item(const struct tui_item *it, int w, struct wrap_lines *out)
+{
+	wrap_text(it->label, label_width(it, w), out);
+	if (!out->n) { /* an empty label still takes its row */
+		xgrow((void **)&out->lines, &out->cap, 1, sizeof(*out->lines));
+		out->lines[out->n++] = xstrdup("");
+	}
+}
+
+int tui_list_height(const struct tui_list *l, int w)
+{
+	int h = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		struct wrap_lines wl = {0};
+		wrap_item(&l->v[i], w, &wl);
+		h += (int)wl.n;
+		wrap_lines_free(&wl);
+	}
+	return h;
+}
+
+void tui_list_draw(struct tui *t, const struct tui_list *l, size_t sel, size_t *top, int y, int x,
+		   int h, int w)
+{
+	if (!l->n || h <= 0 || w <= 0)
+		return;
+	struct wrap_lines *wl = xcalloc(l->n, sizeof(*wl));
+	for (size_t i = 0; i < l->n; i++)
+		wrap_item(&l->v[i], w, &wl[i]);
+	if (sel >= l->n)
+		sel = l->n - 1;
+	/* Scroll so that the selected item is shown whole (or from its top
+	 * when it is taller than the room), and no room is wasted below the
+	 * last item. */
+	if (*top > sel)
+		*top = sel;
+	for (;;) {
+		size_t need = 0;
+		for (size_t i = *top; i <= sel; i++)
+			need += wl[i].n;
+		if (need <= (size_t)h || *top == sel)
+			break;
+		(*top)++;
+	}
+	for (;;) {
+		if (*top == 0)
+			break;
+		size_t need = 0;
+		for (size_t i = *top - 1; i < l->n; i++)
+			need += wl[i].n;
+		if (need > (size_t)h)
+			break;
+		(*top)--;
+	}
+	int r = 0;
+	for (size_t i = *top; i < l->n && r < h; i++) {
+		const struct tui_item *it = &l->v[i];
+		bool on = i == sel;
+		enum tui_style st = on ? TUI_S_SELECTED : TUI_S_NORMAL;
+		int pw = wrap_width(it->prefix);
+		int y0 = y + r;
+		for (size_t k = 0; k < wl[i].n && r < h; k++, r++) {
+			if (on)
+				tui_fill(t, y + r, x, w - 1, st);
+			int cx = x;
+			if (k == 0) {
+				cx += tui_put(t, y + r, cx, w - 1, on ? "> " : "  ", st);
+				cx += tui_put(t, y + r, cx, x + w - 1 - cx, it->prefix, st);
+			} else {
+				cx += 2 + pw;
+			}
+			put_clean(t, y + r, cx, x + w - 1 - cx, wl[i].lines[k], strlen(wl[i].lines[k]), st);
+		}
+		tui_hit(t, y0, y + r - 1, x, x + w - 1, i);
+	}
+	size_t rest = 0;
+	for (size_t k = *top; k < l->n; k++)
+		rest += wl[k].n;
+	if (*top > 0)
+		mvaddch(y, x + w - 1, ACS_UARROW | t->style[TUI_S_BOLD]);
+	if (rest > (size_t)h)
+		mvaddch(y + h - 1, x + w - 1, ACS_DARROW | t->style[TUI_S_BOLD]);
+	for (size_t k = 0; k < l->n; k++)
+		wrap_lines_free(&wl[k]);
+	free(wl);
+}
+
+/* ---- frames ---- */
+
+void tui_header(struct tui *t, const char *left, const char *right)
+{
+	if (t->rows < 1)
+		return;
+	tui_fill(t, 0, 0, t->cols, TUI_S_HEADER);
+	int rw = right ? wrap_width(right) : 0;
+	int room = t->cols - 2 - (rw ? rw + 2 : 0);
+	if (room < 1) { /* no room for both: the ids win (trainers, tests) */
+		tui_put(t, 0, 1, t->cols - 2, right, TUI_S_HEADER);
+		return;
+	}
+	char *clean = wrap_sanitize(left);
+	if (wrap_width(clean) > room) {
+		size_t n = wrap_fit(clean, room - 1, NULL);
+		clean[n] = '\0';
+		char *cut = xasprintf("%s…", clean);
+		free(clean);
+		clean = cut;
+	}
+	tui_put(t, 0, 1, room, clean, TUI_S_HEADER);
+	free(clean);
+	if (right)
+		tui_put(t, 0, t->cols - 1 - rw, rw, right, TUI_S_HEADER);
+}
+
+void tui_box(struct tui *t, int y, int x, int h, int w, const char *title)
+{
+	if (y < 0)
+		h += y, y = 0;
+	if (x < 0)
+		w += x, x = 0;
+	if (y + h > t->rows)
+		h = t->rows - y;
+	if (x + w > t->cols)
+		w = t->cols - x;
+	if (h < 2 || w < 2)
+		return;
+	for (int r = 0; r < h; r++)
+		tui_fill(t, y + r, x, w, TUI_S_NORMAL);
+	attrset(t->style[TUI_S_BORDER]);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	/* The bottom-right corner of the screen is never written by
+	 * addch (it may scroll); boxes stop above the footer anyway. */
+	if (!(y + h == t->rows && x + w == t->cols))
+		mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	attrset(A_NORMAL);
+	if (title && w > 6) {
+		int used = tui_put(t, y, x + 2, w - 4, " ", TUI_S_TITLE);
+		used += tui_put(t, y, x + 2 + used, w - 5 - used, title, TUI_S_TITLE);
+		tui_put(t, y, x + 2 + used, w - 4 - used, " ", TUI_S_TITLE);
+	}
+}
+
+int tui_popup_width(const struct tui *t, int want)
+{
+	int w = want;
+	if (w > t->cols - 4)
+		w = t->cols - 4;
+	if (w < 20)
+		w = t->cols < 20 ? t->cols : 20;
+	return w;
+}
+
+void tui_textbox_draw(struct tui *t, struct tui_screen *s, const char *title,
+		      const struct tui_text *tx, int w)
+{
+	/* Between the header and the footer, which stay readable. */
+	int max_h = t->rows - 2;
+	int h = (int)tx->n + 2;
+	if (h > max_h)
+		h = max_h;
+	if (h < 3)
+		h = 3;
+	int inner = h - 2;
+	size_t max_top = tx->n > (size_t)inner ? tx->n - (size_t)inner : 0;
+	if (s->top > max_top)
+		s->top = max_top;
+	s->page = inner;
+	int y = 1 + (max_h - h) / 2, x = (t->cols - w) / 2;
+	tui_box(t, y, x, h, w, title);
+	tui_text_draw(t, tx, s->top, y + 1, x + 2, inner, w - 4);
+	if (s->top > 0)
+		mvaddch(y, x + w - 3, ACS_UARROW | t->style[TUI_S_BOLD]);
+	if (s->top < max_top)
+		mvaddch(y + h - 1, x + w - 3, ACS_DARROW | t->style[TUI_S_BOLD]);
+}
+
+static size_t page_step(const struct tui_screen *s)
+{
+	return s->page > 2 ? (size_t)s->page - 1 : 1;
+}
+
+void tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a)
+{
+	switch (a) {
+	case TUI_A_UP:
+		if (s->top)
+			s->top--;
+		break;
+	case TUI_A_DOWN:
+		s->top++; /* the next paint clamps it */
+		break;
+	case TUI_A_SCROLL_UP:
+		s->top = s->top > page_step(s) ? s->top - page_step(s) : 0;
+		break;
+	case TUI_A_SCROLL_DOWN:
+		s->top += page_step(s);
+		break;
+	case TUI_A_CLOSE:
+	case TUI_A_BACK:
+		tui_pop(t);
+		break;
+	case TUI_A_HELP:
+		tui_push(t, &tui_help_ops, NULL);
+		break;
+	case TUI_A_QUIT:
+		tui_push(t, &tui_quit_ops, NULL);
+		break;
+	default:
+		break;
+	}
+}
+
+bool tui_common_key(struct tui *t, enum tui_action a)
+{
+	switch (a) {
+	case TUI_A_LANGUAGE:
+		tui_push(t, &tui_lang_ops, NULL);
+		return true;
+	case TUI_A_HELP:
+		tui_push(t, &tui_help_ops, NULL);
+		return true;
+	case TUI_A_QUIT:
+		tui_push(t, &tui_quit_ops, NULL);
+		return true;
+	case TUI_A_GLOSSARY:
+		tui_push(t, &tui_glossary_ops, NULL);
+		return true;
+	case TUI_A_SOURCES:
+		tui_push(t, &tui_sources_ops, NULL);
+		return true;
+	default:
+		return false;
+	}
+}
+
+size_t tui_plan_list(struct tui *t, struct tui_list *l)
+{
+	const struct task **plan;
+	size_t n = session_plan(t->app->session, &plan);
+	for (size_t i = 0; i < n; i++)
+		tui_list_add(l, session_ticked(t->app->session, plan[i]) ? "[x] " : "[ ] ",
+			     i18n_text(plan[i]->text));
+	return n;
+}

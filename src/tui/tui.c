@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The full-screen interface: terminal set-up and tear-down, the screen
+ * stack, and the one loop that owns input (see tui_int.h). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/util.h"
+#include "tui/tui.h"
+#include "tui/tui_int.h"
+
+/* The terminal state the out-of-memory handler must restore; the only
+ * module data, because the handler gets no arguments. */
+static bool curses_on;
+static int saved_stderr = -1;
+
+/* While curses owns the terminal, stderr goes to a temporary file when
+ * it is the terminal too (a stray library message would tear the
+ * screen); it is replayed after endwin(). */
+static FILE *stderr_file;
+
+static void restore_stderr(void)
+{
+	if (saved_stderr < 0)
+		return;
+	fflush(stderr);
+	dup2(saved_stderr, STDERR_FILENO);
+	close(saved_stderr);
+	saved_stderr = -1;
+	if (stderr_file) {
+		char buf[4096];
+		size_t n;
+		rewind(stderr_file);
+		while ((n = fread(buf, 1, sizeof buf, stderr_file)) > 0)
+			if (fwrite(buf, 1, n, stderr) != n)
+				break;
+		fclose(stderr_file);
+		stderr_file = NULL;
+	}
+}
+
+static void divert_stderr(void)
+{
+	if (!isatty(STDERR_FILENO))
+		return; /* a file or a pipe: nothing to tear */
+	stderr_file = tmpfile();
+	if (!stderr_file)
+		return;
+	fflush(stderr);
+	saved_stderr = dup(STDERR_FILENO);
+	if (saved_stderr < 0 || dup2(fileno(stderr_file), STDERR_FILENO) < 0) {
+		if (saved_stderr >= 0)
+			close(saved_stderr);
+		saved_stderr = -1;
+		fclose(stderr_file);
+		stderr_file = NULL;
+	}
+}
+
+static void oom_handler(void)
+{
+	if (curses_on) {
+		endwin();
+		curses_on = false;
+	}
+	restore_stderr();
+}
+
+static void init_styles(struct tui *t)
+{
+	/* NO_COLOR (no-color.org): any non-empty value means no colour; the
+	 * styles then rest on bold, reverse and underline alone, which are
+	 * also what a monochrome terminal gets. */
+	const char *no_color = getenv("NO_COLOR");
+	bool color = has_colors() && !(no_color && *no_color);
+	attr_t *st = t->style;
+	st[TUI_S_NORMAL] = A_NORMAL;
+	st[TUI_S_HEADER] = A_REVERSE | A_BOLD;
+	st[TUI_S_FOOTER] = A_REVERSE;
+	st[TUI_S_FOOTKEY] = A_REVERSE | A_BOLD;
+	st[TUI_S_NOTICE] = A_REVERSE | A_BOLD;
+	st[TUI_S_TITLE] = A_BOLD;
+	st[TUI_S_BOLD] = A_BOLD;
+	st[TUI_S_WARNING] = A_BOLD;
+	st[TUI_S_TIP] = A_NORMAL;
+	st[TUI_S_LINK] = A_UNDERLINE;
+	st[TUI_S_URL] = A_UNDERLINE;
+	st[TUI_S_SELECTED] = A_REVERSE | A_BOLD;
+	st[TUI_S_BORDER] = A_NORMAL;
+	if (!color || start_color() == ERR)
+		return;
+	short bg = -1;
+	if (use_default_colors() == ERR)
+		bg = COLOR_BLACK;
+	enum { P_HEADER = 1, P_FOOTER, P_WARNING, P_TIP, P_LINK, P_SELECTED, P_NOTICE };
+	init_pair(P_HEADER, COLOR_WHITE, COLOR_BLUE);
+	init_pair(P_FOOTER, COLOR_BLACK, COLOR_CYAN);
+	init_pair(P_WARNING, COLOR_RED, bg);
+	init_pair(P_TIP, COLOR_CYAN, bg);
+	init_pair(P_LINK, COLOR_BLUE, bg);
+	init_pair(P_SELECTED, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(P_NOTICE, COLOR_BLACK, COLOR_YELLOW);
+	st[TUI_S_HEADER] = COLOR_PAIR(P_HEADER) | A_BOLD;
+	st[TUI_S_FOOTER] = COLOR_PAIR(P_FOOTER);
+	st[TUI_S_FOOTKEY] = COLOR_PAIR(P_FOOTER) | A_BOLD;
+	st[TUI_S_NOTICE] = COLOR_PAIR(P_NOTICE) | A_BOLD;
+	st[TUI_S_WARNING] = COLOR_PAIR(P_WARNING) | A_BOLD;
+	st[TUI_S_TIP] = COLOR_PAIR(P_TIP);
+	st[TUI_S_LINK] = COLOR_PAIR(P_LINK) | A_UNDERLINE;
+	st[TUI_S_URL] = COLOR_PAIR(P_LINK) | A_UNDERLINE;
+	st[TUI_S_SELECTED] = COLOR_PAIR(P_SELECTED) | A_BOLD;
+}
+
+struct tui_screen *tui_push(struct tui *t, const struct tui_screen_ops *ops, const void *arg)
+{
+	if (t->depth >= TUI_STACK_MAX)
+		return NULL;
+	struct tui_screen *s = &t->stack[t->depth++];
+	memset(s, 0, sizeof(*s));
+	s->ops = ops;
+	s->arg = arg;
+	if (ops->init)
+		ops->init(t, s);
+	return s;
+}
+
+void tui_pop(struct tui *t)
+{
+	/* The bottom screen stays: there is always something to show. */
+	if (t->depth > 1)
+		t->depth--;
+}
+
+void tui_replace(struct tui *t, const struct tui_screen_ops *ops)
+{
+	if (t->depth)
+		t->depth--;
+	tui_push(t, ops, NULL);
+}
+
+void tui_notice(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+}
+
+static struct tui_screen *top(struct tui *t) { return &t->stack[t->depth - 1]; }
+
+static bool too_small(const struct tui *t)
+{
+	return t->rows < TUI_MIN_ROWS || t->cols < TUI_MIN_COLS;
+}
+
+static void measure(struct tui *t)
+{
+	getmaxyx(stdscr, t->rows, t->cols);
+	if (t->rows < 0)
+		t->rows = 0;
+	if (t->cols < 0)
+		t->cols = 0;
+}
+
+/* Paint everything from scratch: the lowest screen that is not a pop-up,
+ * then each screen above it, then the footer for the top one. */
+static void paint(struct tui *t)
+{
+	measure(t);
+	erase();
+	t->n_hits = 0;
+	if (too_small(t)) {
+		tui_small_ops.draw(t, NULL);
+	} else {
+		size_t from = t->depth - 1;
+		while (from > 0 && t->stack[from].ops->popup)
+			from--;
+		for (size_t i = from; i < t->depth; i++) {
+			/* Click targets belong to the top screen only. */
+			if (i == t->depth - 1)
+				t->n_hits = 0;
+			t->stack[i].ops->draw(t, &t->stack[i]);
+		}
+		tui_footer(t, top(t)->ops->ctx(t, top(t)));
+	}
+	refresh();
+}
+
+/* A mouse event as an action: the wheel scrolls, a click on an item
+ * chooses it. */
+static enum tui_action mouse_action(struct tui *t)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return TUI_A_NONE;
+	if (ev.bstate & BUTTON4_PRESSED)
+		return TUI_A_SCROLL_UP;
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED)
+		return TUI_A_SCROLL_DOWN;
+#endif
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return TUI_A_NONE;
+	for (size_t i = 0; i < t->n_hits; i++) {
+		const struct tui_hit *h = &t->hits[i];
+		if (ev.y >= h->y0 && ev.y <= h->y1 && ev.x >= h->x0 && ev.x <= h->x1) {
+			t->click = h->item;
+			return TUI_A_CLICK;
+		}
+	}
+	return TUI_A_NONE;
+}
+
+static void run(struct tui *t)
+{
+	int errors = 0;
+	while (!t->quit) {
+		paint(t);
+		wint_t wc;
+		int r = get_wch(&wc);
+		if (r == ERR) {
+			/* A blocking read fails only when the terminal is gone
+			 * (hang-up); give up after a few tries rather than spin. */
+			if (++errors > 50)
+				break;
+			continue;
+		}
+		errors = 0;
+		int key = r == KEY_CODE_YES ? TUI_KEY((int)wc) : (int)wc;
+		t->msg[0] = '\0';
+		if (key == TUI_KEY(KEY_RESIZE)) {
+			/* The terminal may have reflowed what was there: repaint
+			 * every cell, not just the ones curses thinks changed. */
+			clearok(curscr, TRUE);
+			continue;
+		}
+		measure(t);
+		if (too_small(t)) {
+			tui_small_ops.key(t, NULL, TUI_A_NONE, key);
+			continue;
+		}
+		struct tui_screen *s = top(t);
+		enum tui_action a = key == TUI_KEY(KEY_MOUSE) ? mouse_action(t)
+							      : tui_action_for(key, s->ops->ctx(t, s));
+		if (a != TUI_A_NONE)
+			s->ops->key(t, s, a, key);
+	}
+}
+
+int tui_run(struct app *app)
+{
+	/* curses reads ESCDELAY at start-up; 25 ms makes Escape close a
+	 * pop-up at once while arrow keys (sent in one burst) still parse. */
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		const char *term = getenv("TERM");
+		fprintf(stderr, _("klantreis: cannot drive terminal type '%s'; using the plain interface.\n"),
+			term ? term : "");
+		return plain_run(app, stdin, stdout);
+	}
+	curses_on = true;
+	util_set_oom_handler(oom_handler);
+	divert_stderr();
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	/* Report presses at once (no click timing, which would delay every
+	 * key after a click) and the wheel. */
+	mouseinterval(0);
+	mmask_t mask = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+	mask |= BUTTON5_PRESSED;
+#endif
+	mousemask(mask, NULL);
+
+	struct tui t = {.app = app};
+	init_styles(&t);
+	measure(&t);
+	tui_push(&t, &tui_step_ops, NULL);
+	if (!app->lang_given)
+		tui_push(&t, &tui_lang_first_ops, NULL);
+	run(&t);
+
+	endwin();
+	curses_on = false;
+	delscreen(scr);
+	restore_stderr();
+	util_set_oom_handler(NULL);
+	return 0;
+}

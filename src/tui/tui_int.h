@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Internals of the full-screen interface, shared by the files in src/tui/
+ * and by nothing else: the state, the screen protocol, the action table
+ * and the drawing helpers. Only src/tui/ includes <curses.h>.
+ *
+ * Protocol. One loop (tui.c) owns input. Screens live on a small stack;
+ * each has the same trio:
+ *
+ *   init(t, s)       when pushed: set up the screen's state in *s
+ *   draw(t, s)       paint it into stdscr for t->rows x t->cols
+ *   key(t, s, a, k)  act on action `a` (from key `k`)
+ *
+ * A `popup` screen is painted over the screens below it. Every key press
+ * and every resize repaints the whole stack from scratch: screens keep
+ * only their state (selection, scroll offset), never geometry, so a
+ * resize cannot leave stale layout behind. Below TUI_MIN_COLS x
+ * TUI_MIN_ROWS the loop shows tui_small instead of the stack. */
+#ifndef KLANTREIS_TUI_INT_H
+#define KLANTREIS_TUI_INT_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+#include "core/i18n.h"
+
+struct tui;
+struct tui_text;
+
+#define TUI_MIN_COLS 40
+#define TUI_MIN_ROWS 12
+#define TUI_STACK_MAX 8
+#define TUI_HITS_MAX 64
+
+/* A key: a character as its code point, or a curses key code (KEY_UP …)
+ * moved above Unicode so that the two never collide (get_wch returns both
+ * as small numbers). */
+#define TUI_KEY(k) (0x200000 + (k))
+#define TUI_ESC 27
+
+/* Contexts: which keys mean what where. One screen has one context at a
+ * time; the action table says in which contexts a key binding applies,
+ * and in which the footer mentions it. */
+enum {
+	TUI_CTX_STEP = 1u << 0, /* a step with options or "Continue" */
+	TUI_CTX_END = 1u << 1,  /* an end step: text, then the plan to tick */
+	TUI_CTX_PLAN = 1u << 2, /* the action plan */
+	TUI_CTX_PICK = 1u << 3, /* a pop-up list: language, glossary words */
+	TUI_CTX_TEXT = 1u << 4, /* a pop-up text: help, sources, a definition */
+	TUI_CTX_ASK = 1u << 5,  /* the quit question */
+};
+#define TUI_CTX_NAV (TUI_CTX_STEP | TUI_CTX_END)
+#define TUI_CTX_LISTS (TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_PICK)
+#define TUI_CTX_MOST (TUI_CTX_LISTS | TUI_CTX_TEXT)
+
+/* The cyrillic letters on the same physical keys as q, j, k, b, l, p, g, s
+ * on a Ukrainian or Russian (ЙЦУКЕН) layout, so the keys work without
+ * switching the keyboard to Latin. */
+#define TUI_CYR_Q 0x439, 0x419 /* й Й */
+#define TUI_CYR_J 0x43e, 0x41e /* о О */
+#define TUI_CYR_K 0x43b, 0x41b /* л Л */
+#define TUI_CYR_B 0x438, 0x418 /* и И */
+#define TUI_CYR_L 0x434, 0x414 /* д Д */
+#define TUI_CYR_P 0x437, 0x417 /* з З */
+#define TUI_CYR_G 0x43f, 0x41f /* п П */
+#define TUI_CYR_S 0x456, 0x406, 0x44b, 0x42b /* і І (uk), ы Ы (ru) */
+
+/* The action table: one row per action.
+ *   X(NAME, contexts, footer contexts, footer priority, footer keys,
+ *     footer word, help text, keys...)
+ * The first row whose contexts hold the screen's context wins, so the
+ * narrow rows (the quit question, ticking) come first. The footer shows,
+ * in table order, the rows for the screen's context that fit, dropping
+ * the highest priority numbers first. Rows without help text are left out
+ * of the help screen. Help and footer words are translated when shown. */
+#define TUI_ACTIONS(X)                                                                              \
+	X(YES, TUI_CTX_ASK, 0, 0, NULL, NULL, NULL, 'y', 'Y', 'q', 'Q', TUI_CYR_Q)                  \
+	X(NO, TUI_CTX_ASK, 0, 0, NULL, NULL, NULL, 'n', 'N')                                       \
+	X(SWITCH, TUI_CTX_ASK, TUI_CTX_ASK, 3, "←→", N_("switch"), NULL, TUI_KEY(KEY_LEFT),         \
+	  TUI_KEY(KEY_RIGHT), TUI_KEY(KEY_UP), TUI_KEY(KEY_DOWN), '\t', TUI_KEY(KEY_BTAB))          \
+	X(TICK, TUI_CTX_END | TUI_CTX_PLAN, TUI_CTX_END | TUI_CTX_PLAN, 2, "Space", N_("tick"),     \
+	  N_("Tick or untick the selected task of your plan"), ' ')                                 \
+	X(UP, TUI_CTX_MOST, TUI_CTX_LISTS, 6, "↑↓", N_("move"),                                   \
+	  N_("Move the selection up (at the top: scroll the text)"), TUI_KEY(KEY_UP), 'k', 'K',     \
+	  TUI_CYR_K, TUI_KEY(KEY_BTAB))                                                             \
+	X(DOWN, TUI_CTX_MOST, 0, 0, NULL, NULL,                                                     \
+	  N_("Move the selection down (at the bottom: scroll the text)"), TUI_KEY(KEY_DOWN), 'j',   \
+	  'J', TUI_CYR_J, '\t')                                                                     \
+	X(CHOOSE, TUI_CTX_LISTS | TUI_CTX_ASK, TUI_CTX_STEP | TUI_CTX_PICK | TUI_CTX_ASK, 2,       \
+	  "Enter", N_("choose"), N_("Choose the selected option"), '\n', '\r', TUI_KEY(KEY_ENTER),  \
+	  TUI_KEY(KEY_RIGHT))                                                                       \
+	X(NUMBER, TUI_CTX_LISTS, 0, 0, NULL, NULL, N_("Choose option 1 to 9 directly"), '1', '2',  \
+	  '3', '4', '5', '6', '7', '8', '9')                                                        \
+	X(BACK, TUI_CTX_MOST, TUI_CTX_NAV, 3, "←", N_("back"),                                      \
+	  N_("Back to the previous screen (or close this window)"), TUI_KEY(KEY_BACKSPACE), 127, 8, \
+	  TUI_KEY(KEY_LEFT), 'b', 'B', TUI_CYR_B)                                                   \
+	X(SCROLL_UP, TUI_CTX_MOST, 0, 0, NULL, NULL, N_("Scroll the text up"), TUI_KEY(KEY_PPAGE))  \
+	X(SCROLL_DOWN, TUI_CTX_MOST, TUI_CTX_TEXT, 3, "PgDn", N_("scroll"), N_("Scroll the text down"), \
+	  TUI_KEY(KEY_NPAGE), ' ')                                                                  \
+	X(LANGUAGE, TUI_CTX_NAV | TUI_CTX_PLAN, TUI_CTX_NAV | TUI_CTX_PLAN, 5, "L", N_("language"), \
+	  N_("Change the language (you keep your place)"), 'L', 'l', TUI_CYR_L, TUI_KEY(KEY_F(2)))  \
+	X(PLAN, TUI_CTX_NAV | TUI_CTX_PLAN, TUI_CTX_NAV, 6, "P", N_("plan"),                        \
+	  N_("Show your action plan"), 'P', 'p', TUI_CYR_P)                                        \
+	X(GLOSSARY, TUI_CTX_NAV, TUI_CTX_NAV, 8, "G", N_("Dutch words"),                            \
+	  N_("Explain the Dutch words on this screen"), 'G', 'g', TUI_CYR_G)                       \
+	X(SOURCES, TUI_CTX_NAV, TUI_CTX_NAV, 9, "S", N_("sources"),                                  \
+	  N_("Show the sources of this step"), 'S', 's', TUI_CYR_S)                                \
+	X(HELP, TUI_CTX_MOST, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_PICK, 1, "?", N_("help"),       \
+	  N_("Show this help"), '?', TUI_KEY(KEY_F(1)))                                             \
+	X(QUIT, TUI_CTX_MOST, TUI_CTX_NAV | TUI_CTX_PLAN, 4, "Q", N_("quit"),                       \
+	  N_("Quit (you are asked first)"), 'Q', 'q', TUI_CYR_Q)                                    \
+	X(CLOSE, TUI_CTX_MOST | TUI_CTX_ASK, TUI_CTX_PLAN | TUI_CTX_PICK | TUI_CTX_TEXT | TUI_CTX_ASK, \
+	  1, "Esc", N_("close"), N_("Close this window"), TUI_ESC)
+
+enum tui_action {
+	TUI_A_NONE,
+#define TUI_X_ENUM(name, ...) TUI_A_##name,
+	TUI_ACTIONS(TUI_X_ENUM)
+#undef TUI_X_ENUM
+	TUI_A_CLICK, /* a mouse click on item t->click (not a key binding) */
+	TUI_A_COUNT
+};
+
+/* The action `key` stands for in context `ctx`; TUI_A_NONE if none. */
+enum tui_action tui_action_for(int key, unsigned ctx);
+/* Paint the footer (bottom row) for context `ctx`. */
+void tui_footer(struct tui *t, unsigned ctx);
+/* Append to `tx` the table's rows: their keys, then their help text. */
+void tui_help_text(struct tui_text *tx, int width);
+
+enum tui_style {
+	TUI_S_NORMAL,
+	TUI_S_HEADER,
+	TUI_S_FOOTER,
+	TUI_S_FOOTKEY,
+	TUI_S_NOTICE,
+	TUI_S_TITLE,
+	TUI_S_BOLD,
+	TUI_S_WARNING,
+	TUI_S_TIP,
+	TUI_S_LINK,
+	TUI_S_URL,
+	TUI_S_SELECTED,
+	TUI_S_BORDER,
+	TUI_S_COUNT
+};
+
+struct tui;
+struct tui_screen;
+
+struct tui_screen_ops {
+	bool popup; /* painted over the screen below */
+	unsigned (*ctx)(struct tui *t, struct tui_screen *s);
+	void (*init)(struct tui *t, struct tui_screen *s);
+	void (*draw)(struct tui *t, struct tui_screen *s);
+	void (*key)(struct tui *t, struct tui_screen *s, enum tui_action a, int key);
+};
+
+/* A screen's state: what it shows and where the person is in it. */
+struct tui_screen {
+	const struct tui_screen_ops *ops;
+	const void *arg;     /* what it shows: a glossary term, the step seen */
+	size_t depth;        /* step: the path depth the state belongs to */
+	size_t sel;          /* the selected item */
+	size_t top;          /* the first text line shown */
+	size_t list_top;     /* the first item shown */
+	int page;            /* rows of text the last paint showed (scroll step) */
+	char lang[8];        /* language picker: the language when opened */
+};
+
+/* Where the last paint put the items of the top screen, for clicks. */
+struct tui_hit {
+	int y0, y1, x0, x1; /* rows y0..y1, columns x0..x1, inclusive */
+	size_t item;
+};
+
+struct tui {
+	struct app *app;
+	struct tui_screen stack[TUI_STACK_MAX];
+	size_t depth;
+	bool quit;
+	int rows, cols;          /* of the window now (getmaxyx before each use) */
+	attr_t style[TUI_S_COUNT];
+	char msg[256];           /* a notice for the footer, until the next key */
+	struct tui_hit hits[TUI_HITS_MAX];
+	size_t n_hits;
+	size_t click;            /* the item a TUI_A_CLICK is for */
+};
+
+/* The screens. */
+extern const struct tui_screen_ops tui_step_ops, tui_plan_ops, tui_lang_first_ops, tui_lang_ops,
+	tui_help_ops, tui_glossary_ops, tui_term_ops, tui_sources_ops, tui_quit_ops, tui_small_ops;
+
+/* Stack (tui.c). Push returns the new screen, or NULL when the stack is
+ * full (the key is then ignored). */
+struct tui_screen *tui_push(struct tui *t, const struct tui_screen_ops *ops, const void *arg);
+void tui_pop(struct tui *t);
+/* Replace the top screen (the first language picker by the step). */
+void tui_replace(struct tui *t, const struct tui_screen_ops *ops);
+/* Set the footer notice (already translated; printf-style). */
+void tui_notice(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- drawing (draw.c) ---- */
+
+/* Lines of wrapped text, each with a style; the first `bold` bytes of a
+ * line are drawn in bold (a key name, a "Warning:" word). */
+struct tui_line {
+	char *s;
+	enum tui_style style;
+	size_t bold;
+};
+struct tui_text {
+	struct tui_line *v;
+	size_t n, cap;
+};
+/* Wrap `s` to `width` columns and append the lines. `gutter` (may be
+ * NULL) is put before the first line and `rest` before the others; both
+ * must have the same width, which is taken from `width`. */
+void tui_text_add(struct tui_text *tx, const char *s, int width, enum tui_style st,
+		  const char *gutter, const char *rest, size_t bold);
+void tui_text_blank(struct tui_text *tx);
+void tui_text_free(struct tui_text *tx);
+/* Paint lines top.. into rows y..y+h-1, columns x..x+w-1. */
+void tui_text_draw(struct tui *t, const struct tui_text *tx, size_t top, int y, int x, int h,
+		   int w);
+
+/* A list of items to choose from: each has a label and a short prefix
+ * ("2. ", "[x] "); the selected one is marked "> " and highlighted. */
+struct tui_item {
+	char *label; /* malloc'd, freed by tui_list_free */
+	char prefix[16];
+};
+struct tui_list {
+	struct tui_item *v;
+	size_t n, cap;
+};
+void tui_list_add(struct tui_list *l, const char *prefix, char *label);
+void tui_list_free(struct tui_list *l);
+/* Rows all items take at `w` columns. */
+int tui_list_height(const struct tui_list *l, int w);
+/* Paint the items into rows y..y+h-1 so that item `sel` is visible,
+ * scrolling *top as needed; records click targets. */
+void tui_list_draw(struct tui *t, const struct tui_list *l, size_t sel, size_t *top, int y, int x,
+		   int h, int w);
+
+/* Put `s` at (y, x) cut to `w` columns (never past the window); returns
+ * the columns used. `s` need not be clean: it is sanitised. */
+int tui_put(struct tui *t, int y, int x, int w, const char *s, enum tui_style st);
+void tui_fill(struct tui *t, int y, int x, int w, enum tui_style st);
+void tui_header(struct tui *t, const char *left, const char *right);
+/* A framed, cleared box with a title in its top border. */
+void tui_box(struct tui *t, int y, int x, int h, int w, const char *title);
+/* A pop-up's width for content that wants `want` columns. */
+int tui_popup_width(const struct tui *t, int want);
+/* A pop-up showing text: sized to the lines, scrolled by s->top. */
+void tui_textbox_draw(struct tui *t, struct tui_screen *s, const char *title,
+		      const struct tui_text *tx, int w);
+/* The keys of a text pop-up: scroll, close. */
+void tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a);
+/* The keys that open the other screens, shared by the step and the plan;
+ * returns false when `a` is none of them. */
+bool tui_common_key(struct tui *t, enum tui_action a);
+/* Record a click target. */
+void tui_hit(struct tui *t, int y0, int y1, int x0, int x1, size_t item);
+
+/* The action plan as a tickable list (the plan screen and end steps). */
+size_t tui_plan_list(struct tui *t, struct tui_list *l);
+
+#endif
