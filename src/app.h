@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "core/journey.h"
 #include "core/session.h"
@@ -17,7 +18,27 @@ struct app {
 	bool lang_given;     /* --lang: skip the language picker */
 	bool show_ids;       /* --show-ids */
 	int width;           /* plain: $COLUMNS or 80 */
+
+	/* Individual mode: progress saved after every step (NULL: --no-save,
+	 * or no home directory). */
+	char *save_path;
+	char *saved_text;    /* what is on disk, to write only on change */
+	bool resume_offer;   /* a saved session was loaded: ask to continue */
+	time_t saved_at;     /* when it was saved (the file's time) */
+	char *notice;        /* one message for the person, shown once */
 };
+
+/* Load the saved session, if any, into app->session (setting
+ * resume_offer) and its language into `lang` (size 8). A bad file is set
+ * aside and explained in app->notice. */
+void app_resume(struct app *app, char *lang);
+/* Save when the session changed since the last save. A failure turns
+ * saving off for this run and leaves a notice. */
+void app_save(struct app *app);
+/* "Forget my data": delete the saved file and stop saving. */
+bool app_forget(struct app *app);
+/* Take app->notice (the caller frees it); NULL when there is none. */
+char *app_take_notice(struct app *app);
 
 /* Plain, line-oriented interface (DESIGN.md section 5). Reads commands from
  * `in` until end of input or `q`; returns the exit status. */

@@ -14,7 +14,9 @@
 #include "check.h"
 #include "config.h"
 #include "core/i18n.h"
+#include "core/store.h"
 #include "core/util.h"
+#include "export.h"
 
 #ifdef HAVE_TUI
 #include "tui/tui.h"
@@ -33,7 +35,12 @@ static void usage(FILE *out)
 		"  --start=REF       start at JOURNEY: or JOURNEY:STEP\n"
 		"  --plain           line-by-line interface (screen readers, pipes)\n"
 		"  --show-ids        show journey:step on every screen\n"
+		"  --no-save         do not save progress (it is saved after every step in\n"
+		"                    $XDG_STATE_HOME/klantreis, or ~/.local/state/klantreis)\n"
 		"  --check           check the journeys and report every problem\n"
+		"  --export=FORMAT   print every journey: dot, mermaid (graphs) or markdown\n"
+		"  --paths           list every path from the start to an end, with its plan\n"
+		"  --export-plan=FILE  write the saved action plan to FILE (.md: Markdown)\n"
 		"  --help            show this help and exit\n"
 		"  --version         show the version and exit\n\n"),
 	      out);
@@ -77,12 +84,16 @@ static bool want_plain(void)
 int main(int argc, char **argv)
 {
 	const char *lang = NULL, *journeys = NULL, *start = "klantreis:start";
-	bool plain = false, show_ids = false, check = false;
+	const char *export = NULL, *export_plan_file = NULL;
+	bool plain = false, show_ids = false, check = false, no_save = false, paths = false;
 	bool build = in_build_tree();
 
 	i18n_init(build ? BUILD_ROOT "/po" : LOCALEDIR);
 
-	enum { O_LANG = 256, O_JOURNEYS, O_START, O_PLAIN, O_SHOW_IDS, O_CHECK, O_HELP, O_VERSION };
+	enum {
+		O_LANG = 256, O_JOURNEYS, O_START, O_PLAIN, O_SHOW_IDS, O_CHECK, O_HELP, O_VERSION,
+		O_NO_SAVE, O_EXPORT, O_PATHS, O_EXPORT_PLAN
+	};
 	static const struct option opts[] = {
 		{"lang", required_argument, NULL, O_LANG},
 		{"journeys", required_argument, NULL, O_JOURNEYS},
@@ -92,6 +103,10 @@ int main(int argc, char **argv)
 		{"check", no_argument, NULL, O_CHECK},
 		{"help", no_argument, NULL, O_HELP},
 		{"version", no_argument, NULL, O_VERSION},
+		{"no-save", no_argument, NULL, O_NO_SAVE},
+		{"export", required_argument, NULL, O_EXPORT},
+		{"paths", no_argument, NULL, O_PATHS},
+		{"export-plan", required_argument, NULL, O_EXPORT_PLAN},
 		{NULL, 0, NULL, 0},
 	};
 	/* getopt must not print in its own words; we say what went wrong. */
@@ -116,6 +131,18 @@ int main(int argc, char **argv)
 			break;
 		case O_CHECK:
 			check = true;
+			break;
+		case O_NO_SAVE:
+			no_save = true;
+			break;
+		case O_EXPORT:
+			export = optarg;
+			break;
+		case O_PATHS:
+			paths = true;
+			break;
+		case O_EXPORT_PLAN:
+			export_plan_file = optarg;
 			break;
 		case O_HELP:
 			usage(stdout);
@@ -147,6 +174,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, _("klantreis: unknown language '%s' (use en, nl, uk or ru)\n"), lang);
 		return EXIT_USAGE;
 	}
+	if (export && export_format_parse(export) < 0) {
+		fprintf(stderr, _("klantreis: --export=%s: use dot, mermaid or markdown\n"), export);
+		return EXIT_USAGE;
+	}
 	if (!journeys)
 		journeys = build ? SOURCE_ROOT "/journeys" : JOURNEYS_DIR;
 
@@ -172,16 +203,71 @@ int main(int argc, char **argv)
 	}
 	diag_free(&diags);
 
+	char lang_buf[8] = "";
+	snprintf(lang_buf, sizeof lang_buf, "%s", lang ? lang : "");
 	struct app app = {.set = set, .start = start, .show_ids = show_ids, .lang_given = lang != NULL};
 	app.session = session_new(set);
 	int status = 0;
-	if (session_start(app.session, start) != SESSION_OK) {
+	const struct step *start_step = journey_set_resolve(set, NULL, start);
+	if (!start_step || session_start(app.session, start) != SESSION_OK) {
 		fprintf(stderr, _("klantreis: --start=%s: no such journey or step\n"), start);
 		status = EXIT_USAGE;
 		goto out;
 	}
-	const char *l = lang ? lang : i18n_env_lang();
+	if (export || paths) {
+		i18n_set_lang(lang ? lang : "en");
+		if (export) {
+			export_graph(set, export_format_parse(export), stdout);
+		} else {
+			struct paths_result r = export_paths(set, start_step, 2000, 2000000, stdout);
+			if (r.complete)
+				printf(ngettext("%zu path from %s to an end step (%zu to %zu steps).\n",
+						"%zu paths from %s to an end step (%zu to %zu steps).\n", r.paths),
+				       r.paths, start, r.shortest, r.longest);
+			else
+				printf(_("More than %zu paths from %s: stopped after %zu steps explored. "
+					 "Listed the first %zu; start lower down with --start=JOURNEY: to see all of a part.\n"),
+				       r.paths, start, r.visits, r.paths < 2000 ? r.paths : (size_t)2000);
+		}
+		if (fflush(stdout) != 0 || ferror(stdout))
+			status = EXIT_CONTENT;
+		goto out;
+	}
+
+	if (!no_save)
+		app.save_path = store_default_path();
+	app_resume(&app, lang ? NULL : lang_buf);
+	if (export_plan_file) {
+		if (!app.saved_text) {
+			char *n = app_take_notice(&app);
+			fprintf(stderr, _("klantreis: there is no saved plan to export%s%s\n"), n ? ": " : ".",
+				n ? n : "");
+			free(n);
+			status = EXIT_CONTENT;
+			goto out;
+		}
+		i18n_set_lang(lang ? lang : lang_buf[0] ? lang_buf : "en");
+		size_t fl = strlen(export_plan_file);
+		bool md = fl > 3 && strcmp(export_plan_file + fl - 3, ".md") == 0;
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&buf, &len);
+		export_plan(app.session, md, mem);
+		fclose(mem);
+		char *err = NULL;
+		if (!store_write(export_plan_file, buf, &err)) {
+			fprintf(stderr, "klantreis: %s\n", err);
+			free(err);
+			status = EXIT_CONTENT;
+		}
+		free(buf);
+		goto out;
+	}
+
+	const char *l = lang ? lang : lang_buf[0] ? lang_buf : i18n_env_lang();
 	i18n_set_lang(l ? l : "en");
+	if (l && !lang && lang_buf[0])
+		app.lang_given = true; /* the saved language: no picker again */
 
 	const char *cols = getenv("COLUMNS");
 	app.width = cols ? atoi(cols) : 80;
@@ -198,6 +284,9 @@ int main(int argc, char **argv)
 		status = plain_run(&app, stdin, stdout);
 	(void)plain;
 out:
+	free(app.save_path);
+	free(app.saved_text);
+	free(app.notice);
 	session_free(app.session);
 	journey_set_free(set);
 	return status;

@@ -8,7 +8,7 @@ log=$(mktemp) || exit 1
 trap 'rm -f "$in" "$log"' EXIT
 printf '1\n\n\n2\nl uk\nb\nl nl\n1\n\n\ns\ng\ng BSN\n?\np\nx\n1\n1\n1\n1\n1\n1\n\n\n\n' >"$in"
 LC_ALL=C.UTF-8 valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	--log-file="$log" "$prog" --plain --lang=en --journeys="$dir" <"$in" >/dev/null
+	--log-file="$log" "$prog" --plain --no-save --lang=en --journeys="$dir" <"$in" >/dev/null
 rc=$?
 cat "$log"
 [ $rc -eq 0 ] || { echo "valgrind: exit status $rc"; exit 1; }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -132,6 +133,7 @@ static void print_help(struct plain *p)
 		{"l CODE", N_("change language: en, nl, uk, ru")},
 		{"g TERM", N_("explain a Dutch word (g alone lists the words on this screen)")},
 		{"s", N_("show the sources of this screen")},
+		{"f", N_("forget: delete your saved progress from this computer")},
 		{"?", N_("show this help")},
 		{"q", N_("quit")},
 	};
@@ -349,6 +351,14 @@ static bool command(struct plain *p, char *line)
 	case 'g':
 		glossary_cmd(p, arg);
 		return true;
+	case 'f':
+		if (has_arg)
+			break;
+		if (!p->app->save_path)
+			say(p, _("Nothing about you is saved on this computer."));
+		else if (app_forget(p->app))
+			say(p, _("Your saved progress is deleted. Nothing more will be saved."));
+		return true;
 	default:
 		break;
 	}
@@ -356,10 +366,56 @@ static bool command(struct plain *p, char *line)
 	return true;
 }
 
+/* "Continue where you left off?" Returns true to continue. */
+static bool resume_question(struct plain *p, FILE *in, bool echo)
+{
+	char date[32] = "";
+	struct tm tm;
+	if (localtime_r(&p->app->saved_at, &tm))
+		strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	put_heading(p, _("Welcome back"), NULL);
+	char *title = i18n_text(session_view(p->app->session)->step->title);
+	char *msg = xasprintf(_("Your last visit was on %s. You were at: %s"), date, title);
+	put_wrapped(p, msg, 0);
+	free(msg);
+	free(title);
+	fputc('\n', p->out);
+	fprintf(p->out, "  1) %s\n  2) %s\n", _("Continue where I left off"), _("Start again"));
+	char *line = NULL;
+	size_t cap = 0;
+	bool cont = true;
+	for (;;) {
+		fputs("> ", p->out);
+		fflush(p->out);
+		ssize_t n = getline(&line, &cap, in);
+		if (n < 0)
+			break;
+		if (echo)
+			fputs(line, p->out);
+		if (line[0] == '1' || line[0] == '\n')
+			break;
+		if (line[0] == '2') {
+			cont = false;
+			break;
+		}
+		say(p, _("Type 1 to continue or 2 to start again."));
+	}
+	free(line);
+	return cont;
+}
+
 int plain_run(struct app *app, FILE *in, FILE *out)
 {
 	struct plain p = {.app = app, .out = out, .width = app->width > 0 ? app->width : 80};
 	bool echo = !isatty(fileno(in));
+	char *notice = app_take_notice(app);
+	if (notice) {
+		put_wrapped(&p, notice, 0);
+		fputc('\n', out);
+		free(notice);
+	}
+	if (app->resume_offer && !resume_question(&p, in, echo))
+		session_start(app->session, app->start);
 	print_screen(&p);
 	char *line = NULL;
 	size_t cap = 0;
@@ -397,6 +453,12 @@ int plain_run(struct app *app, FILE *in, FILE *out)
 		}
 		if (!command(&p, line))
 			break;
+		app_save(app);
+		char *later = app_take_notice(app);
+		if (later) {
+			put_wrapped(&p, later, 0);
+			free(later);
+		}
 	}
 	free(line);
 	fflush(out);

@@ -46,7 +46,7 @@ enum tui_action tui_action_for(int key, unsigned ctx)
 /* The name of a key for the help screen; NULL for keys not worth
  * listing: aliases (Return next to Enter, DEL next to Backspace) and the
  * cyrillic twins of letters, which are the same physical keys. */
-static const char *key_name(int k, char buf[16])
+static const char *key_text(int k, char buf[16])
 {
 	switch (k) {
 	case TUI_KEY(KEY_UP):
@@ -110,7 +110,7 @@ static char *keys_label(const struct row *r)
 	sb_add(&b, "", 0);
 	for (const int *k = r->keys; *k; k++) {
 		char buf[16];
-		const char *name = key_name(*k, buf);
+		const char *name = key_text(*k, buf);
 		if (!name)
 			continue;
 		if (*k >= '2' && *k <= '9')

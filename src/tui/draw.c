@@ -106,13 +106,15 @@ void tui_text_draw(struct tui *t, const struct tui_text *tx, size_t top, int y, 
 {
 	for (int r = 0; r < h && top + (size_t)r < tx->n; r++) {
 		const struct tui_line *ln = &tx->v[top + (size_t)r];
-		size_t len = strlen(ln->s);
+		size_t len = strlen(ln->s), bold = ln->bold < len ? ln->bold : len;
+		/* Never split a character between the two parts. */
+		while (bold > 0 && bold < len && ((unsigned char)ln->s[bold] & 0xc0) == 0x80)
+			bold--;
 		int used = 0;
-		if (ln->bold)
-			used = put_attr(t, y + r, x, w, ln->s, ln->bold, t->style[ln->style] | A_BOLD);
-		if ((size_t)ln->bold < len)
-			put_clean(t, y + r, x + used, w - used, ln->s + ln->bold, len - ln->bold,
-				  ln->style);
+		if (bold)
+			used = put_attr(t, y + r, x, w, ln->s, bold, t->style[ln->style] | A_BOLD);
+		if (bold < len)
+			put_clean(t, y + r, x + used, w - used, ln->s + bold, len - bold, ln->style);
 	}
 }
 

@@ -134,13 +134,6 @@ void tui_pop(struct tui *t)
 		t->depth--;
 }
 
-void tui_replace(struct tui *t, const struct tui_screen_ops *ops)
-{
-	if (t->depth)
-		t->depth--;
-	tui_push(t, ops, NULL);
-}
-
 void tui_notice(struct tui *t, const char *fmt, ...)
 {
 	va_list ap;

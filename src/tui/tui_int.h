@@ -166,6 +166,7 @@ struct tui_screen {
 	size_t top;          /* the first text line shown */
 	size_t list_top;     /* the first item shown */
 	int page;            /* rows of text the last paint showed (scroll step) */
+	bool at_end;         /* scrolled to the end: stays there when rewrapped */
 	char lang[8];        /* language picker: the language when opened */
 };
 
@@ -196,8 +197,6 @@ extern const struct tui_screen_ops tui_step_ops, tui_plan_ops, tui_lang_first_op
  * full (the key is then ignored). */
 struct tui_screen *tui_push(struct tui *t, const struct tui_screen_ops *ops, const void *arg);
 void tui_pop(struct tui *t);
-/* Replace the top screen (the first language picker by the step). */
-void tui_replace(struct tui *t, const struct tui_screen_ops *ops);
 /* Set the footer notice (already translated; printf-style). */
 void tui_notice(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -25,7 +25,7 @@ awk -v seed="$seed" 'BEGIN {
 		else print int(rand() * 4294967296) "" int(rand() * 100000)
 	}
 }' >"$tmp/in"
-LC_ALL=C.UTF-8 COLUMNS=80 "$prog" --plain --lang=uk --journeys="$dir" <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
+LC_ALL=C.UTF-8 COLUMNS=80 "$prog" --plain --no-save --lang=uk --journeys="$dir" <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ $rc -ne 0 ]; then
 	echo "random input: exit status $rc (seed $seed)"; tail -n 20 "$tmp/err"; exit 1

@@ -13,7 +13,7 @@ trap 'rm -f "$out"' EXIT
 # Fixed environment, like tig's UI tests: nothing of the caller leaks in.
 # shellcheck disable=SC2086
 env -i PATH="$PATH" HOME=/nonexistent TZ=UTC LC_ALL=C.UTF-8 COLUMNS=80 TERM=dumb \
-	"$prog" --plain --journeys="$dir" $args <"$t.in" >"$out" 2>&1
+	"$prog" --plain --no-save --journeys="$dir" $args <"$t.in" >"$out" 2>&1
 echo "[exit $?]" >>"$out"
 if [ "${4:-}" = update ]; then
 	cp "$out" "$t.out"

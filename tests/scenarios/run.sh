@@ -15,7 +15,7 @@ start=$(sed -n 's/^start: *//p' "$scn.plan" | head -n 1)
 out=$(mktemp) || exit 1
 trap 'rm -f "$out"' EXIT
 # Wide columns: a task is then one line, whatever its length.
-COLUMNS=1000 LANGUAGE= LC_ALL=C.UTF-8 "$prog" --plain --lang=en --journeys="$dir" \
+COLUMNS=1000 LANGUAGE= LC_ALL=C.UTF-8 "$prog" --plain --no-save --lang=en --journeys="$dir" \
 	${start:+--start="$start"} <"$scn.in" >"$out" 2>&1
 rc=$?
 if [ $rc -ne 0 ]; then

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Save and resume for individuals: policy around the session, the same
+ * for both front ends. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/util.h"
+
+static void set_notice(struct app *app, char *msg)
+{
+	free(app->notice);
+	app->notice = msg;
+}
+
+void app_resume(struct app *app, char *lang)
+{
+	if (!app->save_path)
+		return;
+	char *text = NULL, *err = NULL;
+	time_t when = 0;
+	store_cleanup(app->save_path); /* what an interrupted save left */
+	int r = store_read(app->save_path, &text, &when, &err);
+	if (r == 0)
+		return;
+	char saved_lang[8] = "";
+	if (r > 0 && session_load(app->session, text, saved_lang, sizeof saved_lang, &err)) {
+		app->resume_offer = true;
+		app->saved_at = when;
+		app->saved_text = text;
+		if (lang && i18n_find_lang(saved_lang))
+			snprintf(lang, 8, "%s", saved_lang);
+		return;
+	}
+	free(text);
+	/* Never discard silently: keep the file under a new name and start
+	 * afresh. */
+	char *err2 = NULL;
+	char *aside = store_set_aside(app->save_path, &err2);
+	if (aside)
+		set_notice(app, xasprintf(_("Your saved progress could not be read (%s). It was kept as %s; the guide starts again."),
+					  err, aside));
+	else
+		set_notice(app, xasprintf(_("Your saved progress could not be read (%s), and could not be set aside (%s). Progress will not be saved."),
+					  err, err2));
+	if (!aside) {
+		free(app->save_path);
+		app->save_path = NULL;
+	}
+	free(aside);
+	free(err);
+	free(err2);
+}
+
+void app_save(struct app *app)
+{
+	if (!app->save_path || !session_depth(app->session))
+		return;
+	char *text = session_save(app->session, i18n_lang());
+	if (app->saved_text && strcmp(text, app->saved_text) == 0) {
+		free(text);
+		return;
+	}
+	char *err = NULL;
+	if (!store_write(app->save_path, text, &err)) {
+		set_notice(app, xasprintf(_("Your progress cannot be saved (%s). The guide goes on without saving."),
+					  err));
+		free(err);
+		free(text);
+		free(app->save_path);
+		app->save_path = NULL;
+		return;
+	}
+	free(app->saved_text);
+	app->saved_text = text;
+}
+
+bool app_forget(struct app *app)
+{
+	if (!app->save_path)
+		return true;
+	char *err = NULL;
+	bool ok = store_remove(app->save_path, &err);
+	if (!ok) {
+		set_notice(app, err);
+		return false;
+	}
+	free(app->save_path);
+	app->save_path = NULL;
+	free(app->saved_text);
+	app->saved_text = NULL;
+	return true;
+}
+
+char *app_take_notice(struct app *app)
+{
+	char *n = app->notice;
+	app->notice = NULL;
+	return n;
+}

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "store.h"
+
+#include <errno.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define STORE_MAX (1024 * 1024)
+
+char *store_default_path(void)
+{
+	const char *xdg = getenv("XDG_STATE_HOME");
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/klantreis/session", xdg);
+	const char *home = getenv("HOME");
+	if (home && home[0] == '/')
+		return xasprintf("%s/.local/state/klantreis/session", home);
+	return NULL;
+}
+
+/* mkdir -p for the directories above `path`. */
+static bool make_parents(const char *path, char **err)
+{
+	char *d = xstrdup(path);
+	for (char *p = d + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(d, 0700) != 0 && errno != EEXIST) {
+			*err = xasprintf("cannot create %s: %s", d, strerror(errno));
+			free(d);
+			return false;
+		}
+		*p = '/';
+	}
+	free(d);
+	return true;
+}
+
+static bool write_all(int fd, const char *s, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		s += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+bool store_write(const char *path, const char *text, char **err)
+{
+	*err = NULL;
+	if (!make_parents(path, err))
+		return false;
+	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+		free(tmp);
+		return false;
+	}
+	fchmod(fd, 0600);
+	bool ok = write_all(fd, text, strlen(text)) && fsync(fd) == 0;
+	int e = errno;
+	if (close(fd) != 0 && ok) {
+		ok = false;
+		e = errno;
+	}
+	/* Tests stop here to prove that an interrupted save leaves the old
+	 * file whole: the new one is complete but not yet in place. */
+	const char *hook = getenv("KLANTREIS_TEST_SAVE_STOP");
+	if (ok && hook && strcmp(hook, "before-rename") == 0)
+		raise(9);
+	if (ok && rename(tmp, path) != 0) {
+		ok = false;
+		e = errno;
+	}
+	if (!ok) {
+		*err = xasprintf("cannot write %s: %s", path, strerror(e));
+		unlink(tmp);
+		free(tmp);
+		return false;
+	}
+	free(tmp);
+	/* Make the rename itself durable. */
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = '\0';
+		int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (dfd >= 0) {
+			fsync(dfd);
+			close(dfd);
+		}
+	}
+	free(dir);
+	return true;
+}
+
+int store_read(const char *path, char **text, time_t *mtime, char **err)
+{
+	*text = NULL;
+	*err = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		*err = xasprintf("cannot read %s: %s", path, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > STORE_MAX) {
+		*err = xasprintf("%s is not a klantreis save file", path);
+		close(fd);
+		return -1;
+	}
+	char *buf = xmalloc((size_t)st.st_size + 1);
+	size_t len = 0;
+	for (;;) {
+		ssize_t r = read(fd, buf + len, (size_t)st.st_size - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		len += (size_t)r;
+		if (len == (size_t)st.st_size)
+			break;
+	}
+	close(fd);
+	buf[len] = '\0';
+	if (strlen(buf) != len) {
+		free(buf);
+		*err = xasprintf("%s is not a klantreis save file (binary data)", path);
+		return -1;
+	}
+	*text = buf;
+	if (mtime)
+		*mtime = st.st_mtime;
+	return 1;
+}
+
+char *store_set_aside(const char *path, char **err)
+{
+	*err = NULL;
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	char stamp[32];
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	for (int i = 0; i < 100; i++) {
+		char *dst = i ? xasprintf("%s.bad-%s-%d", path, stamp, i)
+			      : xasprintf("%s.bad-%s", path, stamp);
+		/* link() fails when the name exists: never overwrite. */
+		if (link(path, dst) == 0) {
+			unlink(path);
+			return dst;
+		}
+		int e = errno;
+		free(dst);
+		if (e != EEXIST) {
+			*err = xasprintf("cannot move %s aside: %s", path, strerror(e));
+			return NULL;
+		}
+	}
+	*err = xasprintf("cannot move %s aside: too many earlier copies", path);
+	return NULL;
+}
+
+bool store_remove(const char *path, char **err)
+{
+	*err = NULL;
+	if (unlink(path) != 0 && errno != ENOENT) {
+		*err = xasprintf("cannot delete %s: %s", path, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+int store_cleanup(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (!slash) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	char *prefix = xasprintf("%s.tmp-", slash + 1);
+	int n = 0;
+	DIR *d = opendir(*dir ? dir : "/");
+	if (d) {
+		for (struct dirent *e; (e = readdir(d));)
+			if (strncmp(e->d_name, prefix, strlen(prefix)) == 0) {
+				char *p = xasprintf("%s/%s", dir, e->d_name);
+				n += unlink(p) == 0;
+				free(p);
+			}
+		closedir(d);
+	}
+	free(prefix);
+	free(dir);
+	return n;
+}

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Dutch words on this screen: a pop-up list of the glossary terms
+ * found in what the step shows, in the language shown (the names are
+ * Dutch and never translated, so they are found in any language), and a
+ * pop-up with the definition of the chosen one. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/glossary.h"
+#include "core/util.h"
+#include "core/wrap.h"
+#include "tui/tui_int.h"
+
+static void scan(const struct journey_set *set, const char *msgid, const struct term **out,
+		 size_t *n)
+{
+	char *s = i18n_text(msgid);
+	glossary_terms_in(set, s, out, n);
+	free(s);
+}
+
+/* The terms in every text the step screen shows; out[] has room for all
+ * terms of the set. */
+static size_t screen_terms(struct tui *t, const struct term **out)
+{
+	const struct view *v = session_view(t->app->session);
+	const struct journey_set *set = t->app->set;
+	size_t n = 0;
+	scan(set, v->step->title, out, &n);
+	for (size_t i = 0; i < v->n_paras; i++)
+		scan(set, v->paras[i]->text, out, &n);
+	for (size_t i = 0; i < v->n_links; i++)
+		scan(set, v->links[i]->text, out, &n);
+	for (size_t i = 0; i < v->n_tasks; i++)
+		scan(set, v->tasks[i]->text, out, &n);
+	for (size_t i = 0; i < v->n_options; i++)
+		scan(set, v->options[i]->text, out, &n);
+	return n;
+}
+
+static char *term_label(const struct term *term)
+{
+	struct strbuf b;
+	sb_init(&b);
+	sb_puts(&b, term->name);
+	for (size_t i = 0; i < term->n_also; i++)
+		sb_printf(&b, "%s%s", i ? ", " : " (", term->also[i]);
+	if (term->n_also)
+		sb_putc(&b, ')');
+	return sb_steal(&b);
+}
+
+static unsigned glossary_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_PICK; }
+
+static void glossary_draw(struct tui *t, struct tui_screen *s)
+{
+	const struct journey_set *set = t->app->set;
+	const struct term **terms = xcalloc(set->n_terms + 1, sizeof(*terms));
+	size_t n = screen_terms(t, terms);
+	const char *title = _("Dutch words on this screen");
+	if (!n) {
+		int w = tui_popup_width(t, 60);
+		struct tui_text tx = {0};
+		tui_text_add(&tx, _("No Dutch words from the glossary on this screen."), w - 4, TUI_S_NORMAL,
+			     NULL, NULL, 0);
+		tui_textbox_draw(t, s, title, &tx, w);
+		tui_text_free(&tx);
+		free(terms);
+		return;
+	}
+	struct tui_list l = {0};
+	int want = wrap_width(title) + 8;
+	for (size_t i = 0; i < n; i++) {
+		char num[24];
+		snprintf(num, sizeof num, "%zu. ", i + 1);
+		char *label = term_label(terms[i]);
+		if (wrap_width(label) + 10 > want)
+			want = wrap_width(label) + 10;
+		tui_list_add(&l, num, label);
+	}
+	int w = tui_popup_width(t, want);
+	int h = tui_list_height(&l, w - 2) + 2;
+	if (h > t->rows - 2)
+		h = t->rows - 2;
+	int y = 1 + (t->rows - 2 - h) / 2, x = (t->cols - w) / 2;
+	tui_box(t, y, x, h, w, title);
+	if (s->sel >= n)
+		s->sel = n - 1;
+	tui_list_draw(t, &l, s->sel, &s->list_top, y + 1, x + 1, h - 2, w - 2);
+	tui_list_free(&l);
+	free(terms);
+}
+
+static void glossary_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+{
+	const struct journey_set *set = t->app->set;
+	const struct term **terms = xcalloc(set->n_terms + 1, sizeof(*terms));
+	size_t n = screen_terms(t, terms);
+	size_t pick = s->sel;
+	switch (a) {
+	case TUI_A_UP:
+		if (s->sel)
+			s->sel--;
+		break;
+	case TUI_A_DOWN:
+		if (s->sel + 1 < n)
+			s->sel++;
+		break;
+	case TUI_A_NUMBER:
+	case TUI_A_CLICK:
+	case TUI_A_CHOOSE:
+		if (a == TUI_A_NUMBER)
+			pick = (size_t)(key - '1');
+		else if (a == TUI_A_CLICK)
+			pick = t->click;
+		if (pick < n) {
+			s->sel = pick;
+			tui_push(t, &tui_term_ops, terms[pick]);
+		} else if (!n && a == TUI_A_CHOOSE) {
+			tui_pop(t); /* Enter on "no words" just closes */
+		}
+		break;
+	default:
+		tui_textbox_key(t, s, a);
+		break;
+	}
+	free(terms);
+}
+
+const struct tui_screen_ops tui_glossary_ops = {
+	.popup = true,
+	.ctx = glossary_ctx,
+	.init = NULL,
+	.draw = glossary_draw,
+	.key = glossary_key,
+};
+
+/* ---- one term ---- */
+
+static unsigned term_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_TEXT; }
+
+static void term_draw(struct tui *t, struct tui_screen *s)
+{
+	const struct term *term = s->arg;
+	int w = tui_popup_width(t, 70);
+	struct tui_text tx = {0};
+	char *label = term_label(term);
+	tui_text_add(&tx, label, w - 4, TUI_S_BOLD, NULL, NULL, 0);
+	free(label);
+	tui_text_blank(&tx);
+	char *def = i18n_text(term->definition);
+	tui_text_add(&tx, def, w - 4, TUI_S_NORMAL, NULL, NULL, 0);
+	free(def);
+	for (size_t i = 0; i < term->n_sources; i++) {
+		const struct source *src = &term->sources[i];
+		char *slabel = i18n_display(src->text);
+		char *line = xasprintf("%s (%s)", slabel, src->date);
+		tui_text_blank(&tx);
+		tui_text_add(&tx, line, w - 4, TUI_S_NORMAL, "- ", "  ", 0);
+		tui_text_add(&tx, src->href, w - 4, TUI_S_URL, "  ", "  ", 0);
+		free(line);
+		free(slabel);
+	}
+	tui_textbox_draw(t, s, term->name, &tx, w);
+	tui_text_free(&tx);
+}
+
+static void term_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+{
+	tui_textbox_key(t, s, a);
+}
+
+const struct tui_screen_ops tui_term_ops = {
+	.popup = true,
+	.ctx = term_ctx,
+	.init = NULL,
+	.draw = term_draw,
+	.key = term_key,
+};

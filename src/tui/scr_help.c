@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Help: every key and what it does, straight from the action table, so
+ * it can never disagree with what the keys do. */
+#include "tui/tui_int.h"
+
+static unsigned help_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_TEXT; }
+
+static void help_draw(struct tui *t, struct tui_screen *s)
+{
+	int w = tui_popup_width(t, 76);
+	struct tui_text tx = {0};
+	tui_help_text(&tx, w - 4);
+	tui_textbox_draw(t, s, _("Keys"), &tx, w);
+	tui_text_free(&tx);
+}
+
+static void help_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+{
+	if (a == TUI_A_HELP) /* ? again closes, like a toggle */
+		tui_pop(t);
+	else
+		tui_textbox_key(t, s, a);
+}
+
+const struct tui_screen_ops tui_help_ops = {
+	.popup = true,
+	.ctx = help_ctx,
+	.init = NULL,
+	.draw = help_draw,
+	.key = help_key,
+};

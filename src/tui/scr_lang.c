@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The language picker: every language in its own name. As the selection
+ * moves, the whole interface switches with it, so a person who does not
+ * read the current language sees their own as soon as they reach it.
+ * Enter keeps it; Escape goes back to the language the picker opened
+ * with. It is the first screen (full screen) unless --lang was given, and
+ * a pop-up over the step on L or F2: a switch is only a repaint, the
+ * session keeps the place and the answers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "core/wrap.h"
+#include "tui/tui_int.h"
+
+static unsigned lang_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_PICK; }
+
+static void lang_init(struct tui *t, struct tui_screen *s)
+{
+	snprintf(s->lang, sizeof s->lang, "%s", i18n_lang());
+	for (size_t i = 0; i < i18n_n_langs; i++)
+		if (strcmp(i18n_langs[i].code, s->lang) == 0)
+			s->sel = i;
+}
+
+static void lang_list(struct tui_list *l)
+{
+	for (size_t i = 0; i < i18n_n_langs; i++) {
+		char num[24];
+		snprintf(num, sizeof num, "%zu. ", i + 1);
+		tui_list_add(l, num, xstrdup(i18n_langs[i].name));
+	}
+}
+
+static int list_width(void)
+{
+	int w = 0;
+	for (size_t i = 0; i < i18n_n_langs; i++)
+		if (wrap_width(i18n_langs[i].name) > w)
+			w = wrap_width(i18n_langs[i].name);
+	return w + 8; /* "> 1. " and the scroll column */
+}
+
+static void lang_first_draw(struct tui *t, struct tui_screen *s)
+{
+	tui_header(t, "klantreis", NULL);
+	int w = t->cols - 2;
+	int y = t->rows >= 20 ? 3 : 2;
+	const char *prompt = _("Choose your language");
+	int pw = wrap_width(prompt);
+	tui_put(t, y, pw < w ? 1 + (w - pw) / 2 : 1, w, prompt, TUI_S_TITLE);
+	y += 2;
+	struct tui_list l = {0};
+	lang_list(&l);
+	int lw = list_width();
+	if (lw > w)
+		lw = w;
+	tui_list_draw(t, &l, s->sel, &s->list_top, y, 1 + (w - lw) / 2, t->rows - 1 - y, lw);
+	tui_list_free(&l);
+}
+
+static void lang_popup_draw(struct tui *t, struct tui_screen *s)
+{
+	const char *title = _("Language");
+	int want = list_width() + 4;
+	if (wrap_width(title) + 8 > want)
+		want = wrap_width(title) + 8;
+	int w = tui_popup_width(t, want);
+	int h = (int)i18n_n_langs + 2;
+	if (h > t->rows - 2)
+		h = t->rows - 2;
+	int y = 1 + (t->rows - 2 - h) / 2, x = (t->cols - w) / 2;
+	tui_box(t, y, x, h, w, title);
+	struct tui_list l = {0};
+	lang_list(&l);
+	tui_list_draw(t, &l, s->sel, &s->list_top, y + 1, x + 1, h - 2, w - 2);
+	tui_list_free(&l);
+}
+
+static void lang_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+{
+	size_t pick = s->sel;
+	switch (a) {
+	case TUI_A_UP:
+		if (s->sel)
+			s->sel--;
+		i18n_set_lang(i18n_langs[s->sel].code);
+		return;
+	case TUI_A_DOWN:
+		if (s->sel + 1 < i18n_n_langs)
+			s->sel++;
+		i18n_set_lang(i18n_langs[s->sel].code);
+		return;
+	case TUI_A_NUMBER:
+		pick = (size_t)(key - '1');
+		if (pick >= i18n_n_langs)
+			return;
+		break;
+	case TUI_A_CLICK:
+		pick = t->click;
+		break;
+	case TUI_A_CHOOSE:
+		break;
+	case TUI_A_CLOSE:
+	case TUI_A_BACK:
+		i18n_set_lang(s->lang);
+		tui_pop(t);
+		return;
+	case TUI_A_HELP:
+		tui_push(t, &tui_help_ops, NULL);
+		return;
+	case TUI_A_QUIT:
+		tui_push(t, &tui_quit_ops, NULL);
+		return;
+	default:
+		return;
+	}
+	if (pick < i18n_n_langs)
+		i18n_set_lang(i18n_langs[pick].code);
+	tui_pop(t);
+}
+
+const struct tui_screen_ops tui_lang_first_ops = {
+	.popup = false,
+	.ctx = lang_ctx,
+	.init = lang_init,
+	.draw = lang_first_draw,
+	.key = lang_key,
+};
+
+const struct tui_screen_ops tui_lang_ops = {
+	.popup = true,
+	.ctx = lang_ctx,
+	.init = lang_init,
+	.draw = lang_popup_draw,
+	.key = lang_key,
+};

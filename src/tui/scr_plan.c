@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The action plan: the tasks of the steps taken so far, each with a box
+ * the person ticks with Space or Enter. Ticks live in the session, so
+ * they survive leaving this screen, going back and changing language. */
+#include <stdlib.h>
+
+#include "core/util.h"
+#include "tui/tui_int.h"
+
+static unsigned plan_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_PLAN; }
+
+static void plan_draw(struct tui *t, struct tui_screen *s)
+{
+	const struct view *v = session_view(t->app->session);
+	char *left = xasprintf("klantreis · %s", _("Your action plan"));
+	char *ids = t->app->show_ids ? xasprintf("[%s:%s]", v->step->journey->id, v->step->id) : NULL;
+	tui_header(t, left, ids);
+	free(ids);
+	free(left);
+
+	int x = 1, w = t->cols - 2;
+	bool roomy = t->rows >= 20;
+	int y = roomy ? 2 : 1, bottom = t->rows - 1;
+	tui_put(t, y, x, w, _("Your action plan"), TUI_S_TITLE);
+	y += roomy ? 2 : 1;
+
+	struct tui_list list = {0};
+	if (!tui_plan_list(t, &list)) {
+		struct tui_text tx = {0};
+		tui_text_add(&tx, _("Nothing yet: the steps you take will add tasks here."), w, TUI_S_NORMAL,
+			     NULL, NULL, 0);
+		tui_text_draw(t, &tx, 0, y, x, bottom - y, w);
+		tui_text_free(&tx);
+		return;
+	}
+	if (s->sel >= list.n)
+		s->sel = list.n - 1;
+	tui_list_draw(t, &list, s->sel, &s->list_top, y, x, bottom - y, w);
+	tui_list_free(&list);
+}
+
+static void toggle(struct tui *t, size_t i)
+{
+	const struct task **plan;
+	size_t n = session_plan(t->app->session, &plan);
+	if (i < n)
+		session_tick(t->app->session, plan[i], !session_ticked(t->app->session, plan[i]));
+}
+
+static void plan_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+{
+	const struct task **plan;
+	size_t n = session_plan(t->app->session, &plan);
+	switch (a) {
+	case TUI_A_UP:
+		if (s->sel)
+			s->sel--;
+		break;
+	case TUI_A_DOWN:
+		if (s->sel + 1 < n)
+			s->sel++;
+		break;
+	case TUI_A_SCROLL_UP:
+		s->sel = s->sel > 5 ? s->sel - 5 : 0;
+		break;
+	case TUI_A_SCROLL_DOWN:
+		s->sel = s->sel + 5 < n ? s->sel + 5 : (n ? n - 1 : 0);
+		break;
+	case TUI_A_TICK:
+	case TUI_A_CHOOSE:
+		toggle(t, s->sel);
+		break;
+	case TUI_A_NUMBER:
+		if ((size_t)(key - '1') < n) {
+			s->sel = (size_t)(key - '1');
+			toggle(t, s->sel);
+		}
+		break;
+	case TUI_A_CLICK:
+		s->sel = t->click;
+		toggle(t, s->sel);
+		break;
+	case TUI_A_CLOSE:
+	case TUI_A_BACK:
+	case TUI_A_PLAN:
+		tui_pop(t);
+		break;
+	default:
+		tui_common_key(t, a);
+		break;
+	}
+}
+
+const struct tui_screen_ops tui_plan_ops = {
+	.popup = false,
+	.ctx = plan_ctx,
+	.init = NULL,
+	.draw = plan_draw,
+	.key = plan_key,
+};

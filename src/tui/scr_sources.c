@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The sources of the step on screen: label, date and address of each.
+ * Sources are citations and never translated. */
+#include <stdlib.h>
+
+#include "core/util.h"
+#include "tui/tui_int.h"
+
+static unsigned sources_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_TEXT; }
+
+static void sources_draw(struct tui *t, struct tui_screen *s)
+{
+	const struct step *st = session_view(t->app->session)->step;
+	int w = tui_popup_width(t, 76);
+	struct tui_text tx = {0};
+	for (size_t i = 0; i < st->n_sources; i++) {
+		const struct source *src = &st->sources[i];
+		char *label = i18n_display(src->text);
+		char *line = xasprintf("%s (%s)", label, src->date);
+		if (i)
+			tui_text_blank(&tx);
+		tui_text_add(&tx, line, w - 4, TUI_S_NORMAL, "- ", "  ", 0);
+		tui_text_add(&tx, src->href, w - 4, TUI_S_URL, "  ", "  ", 0);
+		free(line);
+		free(label);
+	}
+	tui_textbox_draw(t, s, _("Sources"), &tx, w);
+	tui_text_free(&tx);
+}
+
+static void sources_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+{
+	tui_textbox_key(t, s, a);
+}
+
+const struct tui_screen_ops tui_sources_ops = {
+	.popup = true,
+	.ctx = sources_ctx,
+	.init = NULL,
+	.draw = sources_draw,
+	.key = sources_key,
+};

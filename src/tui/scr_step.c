@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The step screen: header, title, the step's text (scrollable), and the
+ * choices pinned below it: the options, "Continue", or on an end step the
+ * action plan to tick.
+ *
+ *   klantreis · Step 3 · Diploma            [diploma:apply]
+ *
+ *   Apply at IDW
+ *
+ *   Apply online at IDW. It costs money …
+ *   ! Warning: A valuation is not a licence …
+ *   ──────────────────────────────────────────── ↓ PgDn
+ *   > 1. Continue
+ *   Enter choose  ← back  Q quit  L language  P plan  ? help */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/util.h"
+#include "core/wrap.h"
+#include "tui/tui_int.h"
+
+static unsigned step_ctx(struct tui *t, struct tui_screen *s)
+{
+	return session_view(t->app->session)->is_end ? TUI_CTX_END : TUI_CTX_STEP;
+}
+
+/* The state belongs to one visit of one step: a new step (or the same
+ * step reached again by another path) starts with the earlier answer
+ * selected and the text at its top. */
+static const struct view *sync(struct tui *t, struct tui_screen *s)
+{
+	const struct view *v = session_view(t->app->session);
+	if (s->arg != v->step || s->depth != v->depth) {
+		s->arg = v->step;
+		s->depth = v->depth;
+		s->sel = v->is_end ? 0 : v->selected;
+		s->top = 0;
+		s->at_end = false;
+		s->list_top = 0;
+	}
+	return v;
+}
+
+static size_t n_items(struct tui *t, const struct view *v)
+{
+	if (v->is_end) {
+		const struct task **plan;
+		return session_plan(t->app->session, &plan);
+	}
+	return v->is_next ? 1 : v->n_options;
+}
+
+static void add_msg(struct tui_text *tx, const char *msgid, int w, enum tui_style st,
+		    const char *word, const char *gutter)
+{
+	char *text = i18n_text(msgid);
+	if (word) {
+		char *s = xasprintf("%s %s", word, text);
+		/* Bold: the bar and the word, which start the first line. */
+		tui_text_add(tx, s, w, st, gutter, gutter, (gutter ? strlen(gutter) : 0) + strlen(word));
+		free(s);
+	} else {
+		tui_text_add(tx, text, w, st, gutter, gutter, 0);
+	}
+	free(text);
+}
+
+/* The step's text as lines `w` columns wide. Warnings carry a "! " bar
+ * and the translated "Warning:" word, so they stand out without colour
+ * too. */
+static void body_text(const struct view *v, int w, struct tui_text *tx)
+{
+	for (size_t i = 0; i < v->n_paras; i++) {
+		const struct para *p = v->paras[i];
+		if (tx->n)
+			tui_text_blank(tx);
+		if (p->kind == PARA_WARNING)
+			add_msg(tx, p->text, w, TUI_S_WARNING, _("Warning:"), "! ");
+		else if (p->kind == PARA_TIP)
+			add_msg(tx, p->text, w, TUI_S_TIP, _("Tip:"), NULL);
+		else
+			add_msg(tx, p->text, w, TUI_S_NORMAL, NULL, NULL);
+	}
+	for (size_t i = 0; i < v->n_links; i++) {
+		if (tx->n)
+			tui_text_blank(tx);
+		add_msg(tx, v->links[i]->text, w, TUI_S_LINK, NULL, NULL);
+		tui_text_add(tx, v->links[i]->href, w, TUI_S_URL, "  ", "  ", 0);
+	}
+	if (v->n_tasks && !v->is_end) {
+		if (tx->n)
+			tui_text_blank(tx);
+		tui_text_add(tx, _("Added to your plan:"), w, TUI_S_BOLD, NULL, NULL, 0);
+		for (size_t i = 0; i < v->n_tasks; i++)
+			add_msg(tx, v->tasks[i]->text, w, TUI_S_NORMAL, NULL, "- ");
+	}
+}
+
+static void choices(struct tui *t, const struct view *v, struct tui_list *l)
+{
+	if (v->is_end) {
+		tui_plan_list(t, l);
+	} else if (v->is_next) {
+		tui_list_add(l, "1. ", xstrdup(_("Continue")));
+	} else {
+		for (size_t i = 0; i < v->n_options; i++) {
+			char num[24];
+			snprintf(num, sizeof num, "%zu. ", i + 1);
+			tui_list_add(l, num, i18n_text(v->options[i]->text));
+		}
+	}
+}
+
+static void step_draw(struct tui *t, struct tui_screen *s)
+{
+	const struct view *v = sync(t, s);
+	const struct step *st = v->step;
+	int rows = t->rows, cols = t->cols;
+
+	char *jtitle = i18n_text(st->journey->title);
+	char *where = xasprintf(_("Step %zu"), v->depth);
+	char *left = xasprintf("klantreis · %s · %s", where, jtitle);
+	char *ids = t->app->show_ids ? xasprintf("[%s:%s]", st->journey->id, st->id) : NULL;
+	tui_header(t, left, ids);
+	free(ids);
+	free(left);
+	free(where);
+	free(jtitle);
+
+	int x = 1, w = cols - 2;
+	bool roomy = rows >= 20;
+	int y = roomy ? 2 : 1, bottom = rows - 1; /* rows y..bottom-1 are ours */
+
+	struct tui_text title = {0};
+	char *ttext = i18n_text(st->title);
+	tui_text_add(&title, ttext, w, TUI_S_TITLE, NULL, NULL, 0);
+	free(ttext);
+	int tmax = (bottom - y) / 4;
+	if (tmax > 3)
+		tmax = 3;
+	if (tmax < 1)
+		tmax = 1;
+	int th = title.n < (size_t)tmax ? (int)title.n : tmax;
+	tui_text_draw(t, &title, 0, y, x, th, w);
+	if (title.n > (size_t)th) /* cut: say so rather than end mid-sentence */
+		tui_put(t, y + th - 1, x + w - 1, 1, "…", TUI_S_TITLE);
+	tui_text_free(&title);
+	y += th + (roomy ? 1 : 0);
+
+	struct tui_text body = {0};
+	body_text(v, w, &body);
+	struct tui_list list = {0};
+	choices(t, v, &list);
+	const char *heading = v->is_end ? _("Your action plan") : NULL;
+	const char *empty = v->is_end && !list.n ? _("Nothing yet: the steps you take will add tasks here.") : NULL;
+	int list_lines = tui_list_height(&list, w) + (heading ? 1 : 0);
+	struct tui_text empty_text = {0};
+	if (empty)
+		tui_text_add(&empty_text, empty, w - 2, TUI_S_NORMAL, NULL, NULL, 0);
+	list_lines += (int)empty_text.n;
+
+	/* The choices are what the person acts on: they get their room first,
+	 * keeping a couple of lines for the text, which scrolls. */
+	int room = bottom - y;
+	int sep = body.n ? 1 : 0;
+	int text_min = body.n < 2 ? (int)body.n : 2;
+	int list_h = list_lines;
+	if (list_h > room - sep - text_min)
+		list_h = room - sep - text_min;
+	if (list_h < 1 && list_lines)
+		list_h = room - sep > 0 ? (room - sep < list_lines ? room - sep : list_lines) : 0;
+	int text_h = room - sep - list_h;
+	if (text_h > (int)body.n)
+		text_h = (int)body.n;
+	if (text_h < 0)
+		text_h = 0;
+
+	/* Lines are counted at this width; a person who read to the end
+	 * stays at the end when a resize rewraps the text. */
+	size_t max_top = body.n > (size_t)text_h ? body.n - (size_t)text_h : 0;
+	if (s->top > max_top || s->at_end)
+		s->top = max_top;
+	s->at_end = max_top > 0 && s->top == max_top;
+	s->page = text_h;
+	tui_text_draw(t, &body, s->top, y, x, text_h, w);
+	y += text_h;
+	if (sep && y < bottom) {
+		attrset(t->style[TUI_S_BORDER]);
+		mvhline(y, x, ACS_HLINE, w);
+		attrset(A_NORMAL);
+		/* Where there is more text, say which keys show it. */
+		bool up = s->top > 0, down = s->top < max_top;
+		if (up || down) {
+			int hx = x + w - 9;
+			if (up)
+				mvaddch(y, hx, ACS_UARROW | t->style[TUI_S_BOLD]);
+			if (down)
+				mvaddch(y, hx + 1, ACS_DARROW | t->style[TUI_S_BOLD]);
+			tui_put(t, y, hx + 2, 7, down ? " PgDn " : " PgUp ", TUI_S_BOLD);
+		}
+		y++;
+	}
+	if (heading && y < bottom) {
+		tui_put(t, y, x, w, heading, TUI_S_BOLD);
+		y++;
+		list_h--;
+	}
+	if (empty)
+		tui_text_draw(t, &empty_text, 0, y, x + 2, bottom - y, w - 2);
+	if (list_h > bottom - y)
+		list_h = bottom - y;
+	if (list.n && s->sel >= list.n)
+		s->sel = list.n - 1;
+	tui_list_draw(t, &list, s->sel, &s->list_top, y, x, list_h, w);
+
+	tui_text_free(&empty_text);
+	tui_list_free(&list);
+	tui_text_free(&body);
+}
+
+static void tick(struct tui *t, size_t i)
+{
+	const struct task **plan;
+	size_t n = session_plan(t->app->session, &plan);
+	if (i < n)
+		session_tick(t->app->session, plan[i], !session_ticked(t->app->session, plan[i]));
+}
+
+static void choose(struct tui *t, struct tui_screen *s, size_t n)
+{
+	const struct view *v = session_view(t->app->session);
+	if (v->is_end) {
+		tick(t, n);
+		s->sel = n < n_items(t, v) ? n : s->sel;
+		return;
+	}
+	enum session_status st = session_choose(t->app->session, n);
+	if (st == SESSION_E_RANGE) {
+		size_t max = v->is_next ? 1 : v->n_options;
+		tui_notice(t, _("There is no option %zu. Choose a number from 1 to %zu."), n + 1, max);
+	} else if (st != SESSION_OK) {
+		tui_notice(t, "%s",
+			   _("This choice leads nowhere (a content error). Please tell the people who run this guide."));
+	}
+}
+
+static void step_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+{
+	const struct view *v = sync(t, s);
+	size_t n = n_items(t, v);
+	size_t page = s->page > 2 ? (size_t)s->page - 1 : 1;
+	switch (a) {
+	case TUI_A_UP:
+		/* At the first choice, the arrow scrolls the text instead: the
+		 * keyboard alone reaches everything. */
+		if (s->sel > 0 && s->sel < n) {
+			s->sel--;
+		} else if (s->top) {
+			s->top--;
+			s->at_end = false;
+		}
+		break;
+	case TUI_A_DOWN:
+		if (s->sel + 1 < n)
+			s->sel++;
+		else
+			s->top++; /* clamped by the next paint */
+		break;
+	case TUI_A_SCROLL_UP:
+		s->top = s->top > page ? s->top - page : 0;
+		s->at_end = false;
+		break;
+	case TUI_A_SCROLL_DOWN:
+		s->top += page;
+		break;
+	case TUI_A_CHOOSE:
+	case TUI_A_TICK:
+		choose(t, s, s->sel);
+		break;
+	case TUI_A_NUMBER:
+		choose(t, s, (size_t)(key - '1'));
+		break;
+	case TUI_A_CLICK:
+		s->sel = t->click;
+		choose(t, s, t->click);
+		break;
+	case TUI_A_BACK:
+		if (session_back(t->app->session) != SESSION_OK)
+			tui_notice(t, "%s", _("This is the first screen; there is nothing to go back to."));
+		break;
+	case TUI_A_PLAN:
+		tui_push(t, &tui_plan_ops, NULL);
+		break;
+	default:
+		tui_common_key(t, a);
+		break;
+	}
+}
+
+const struct tui_screen_ops tui_step_ops = {
+	.popup = false,
+	.ctx = step_ctx,
+	.init = NULL,
+	.draw = step_draw,
+	.key = step_key,
+};

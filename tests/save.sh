@@ -1,0 +1,100 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Save and resume through the plain interface: progress survives a
+# restart, ticked... (the plain interface has no ticks; the TUI test does
+# those), corrupt save files of several kinds are set aside with a message,
+# --no-save writes nothing, "f" forgets, and kill -9 at random moments
+# never leaves a save file that does not load.
+set -u
+prog=$1 fixtures=$2
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+export XDG_STATE_HOME="$tmp/state" LC_ALL=C.UTF-8 HOME="$tmp/home"
+save=$XDG_STATE_HOME/klantreis/session
+fail=0
+k() { "$prog" --plain --journeys="$fixtures" "$@"; }
+no() { echo "FAIL: $*"; fail=1; }
+
+# 1. Walk two steps, quit; the next start offers to continue there.
+printf '1\n2\nq\n' | k --lang=en >/dev/null
+[ -f "$save" ] || no "no save file after a walk"
+grep -q '^path diploma:sbb$' "$save" || no "the save file does not hold the step"
+out=$(printf '1\np\nq\n' | k)
+echo "$out" | grep -q '^== Welcome back ==' || no "no resume question"
+echo "$out" | grep -q 'You were at: Apply at IDW (SBB)' || no "resume does not name the step"
+echo "$out" | grep -q 'Apply for an SBB valuation' || no "resumed plan is missing the SBB task"
+# Starting again keeps nothing of the old path.
+out=$(printf '2\nq\n' | k)
+echo "$out" | grep -q '^== Welcome ==' || no "start again does not show the first screen"
+
+# 2. The language is kept.
+rm -f "$save"
+printf '1\nl uk\nq\n' | k --lang=en >/dev/null
+grep -q '^lang uk$' "$save" || no "the language is not saved"
+
+# 3. --no-save writes nothing at all.
+rm -rf "$XDG_STATE_HOME"
+printf '1\n1\n\nq\n' | k --lang=en --no-save >/dev/null
+[ -e "$XDG_STATE_HOME" ] && no "--no-save created $XDG_STATE_HOME"
+
+# 4. Corrupt files of several kinds: each is set aside, with one message,
+# and the guide starts afresh.
+n=0
+for kind in garbage truncated newer binary unknown-step empty; do
+	mkdir -p "$(dirname "$save")"
+	case $kind in
+	garbage) echo 'hello world' >"$save" ;;
+	truncated) printf 'klantreis-session 1\nlang en\npath klantreis:start\n' >"$save" ;;
+	newer) printf 'klantreis-session 7\nend\n' >"$save" ;;
+	binary) printf 'klantreis-session 1\n\000\001\002end\n' >"$save" ;;
+	unknown-step) printf 'klantreis-session 1\nlang en\npath gone:away\nend\n' >"$save" ;;
+	empty) : >"$save" ;;
+	esac
+	out=$(printf 'q\n' | k --lang=en 2>&1)
+	rc=$?
+	n=$((n + 1))
+	[ $rc -eq 0 ] || no "$kind: exit status $rc"
+	echo "$out" | grep -q 'could not be read' || no "$kind: no message"
+	echo "$out" | grep -q '^== Welcome ==' || no "$kind: did not start afresh"
+	[ -f "$save" ] && no "$kind: the bad file is still in place"
+	[ "$(ls "$(dirname "$save")" | grep -c '^session\.bad-')" -eq $n ] || no "$kind: not set aside beside the others"
+done
+
+# 5. "f" forgets: the file is gone and nothing more is written.
+rm -rf "$XDG_STATE_HOME"
+printf '1\nf\n1\nq\n' | k --lang=en >"$tmp/out"
+grep -q 'deleted' "$tmp/out" || no "forget gave no confirmation"
+[ -e "$save" ] && no "forget left a save file"
+
+# 6. kill -9 at random moments while saving: what is on disk always loads.
+rm -rf "$XDG_STATE_HOME"
+printf '1\nq\n' | k --lang=en >/dev/null
+i=0
+while [ $i -lt 40 ]; do {
+	i=$((i + 1))
+	# Many state changes in a row, each one a save.
+	(yes '1
+b' | head -n 4000 | k --lang=en >/dev/null 2>&1) &
+	pid=$!
+	sleep 0.0$((i % 9 + 1))
+	pkill -9 -P $pid 2>/dev/null
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	[ -f "$save" ] || { no "kill $i: the save file is gone"; break; }
+	"$prog" --journeys="$fixtures" --export-plan="$tmp/plan.txt" >/dev/null 2>"$tmp/err" ||
+		{ no "kill $i: the save file does not load: $(cat "$tmp/err")"; cat "$save"; break; }
+} 2>/dev/null; done # (the shell reports each killed job on stderr)
+# The interrupted writes' temporary files are cleaned at the next start.
+printf 'q\n' | k --lang=en >/dev/null
+ls "$(dirname "$save")" | grep -q 'tmp-' && no "temporary files left after a restart"
+
+# 7. --export-plan writes text or Markdown.
+rm -rf "$XDG_STATE_HOME"
+printf '1\n2\n1\nq\n' | k --lang=en >/dev/null
+"$prog" --journeys="$fixtures" --export-plan="$tmp/plan.txt" || no "export-plan .txt failed"
+"$prog" --journeys="$fixtures" --export-plan="$tmp/plan.md" || no "export-plan .md failed"
+head -n 1 "$tmp/plan.md" | grep -q '^# Your action plan' || no "the .md plan is not Markdown"
+grep -q '^\[ \] ' "$tmp/plan.txt" || no "the .txt plan has no task lines"
+
+[ $fail -eq 0 ] && echo "save-resume: ok"
+exit $fail

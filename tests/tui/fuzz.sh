@@ -1,0 +1,92 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# 5 000 random keys with resizes in between: arrows, function keys, digits,
+# letters, cyrillic, stray escape sequences, mouse reports. The quit key
+# is only ever sent followed by "n" (stay), so the program must still be
+# running at the end; then it must quit with status 0 and no sanitizer
+# report on stderr. A fixed seed makes a failure repeatable; set
+# TUI_FUZZ_SEED to try others.
+#
+# usage: fuzz.sh PROG SRCDIR BUILDDIR
+. "$(dirname "$0")/lib.sh"
+
+RANDOM=${TUI_FUZZ_SEED:-4242}
+TOTAL=5000
+
+# tmux key names, one key each; q, Q and й (quit) are left out.
+named=(Up Down Left Right Up Down Enter Enter Escape Escape BSpace Tab BTab
+	PPage NPage Home End IC DC Space Space F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12
+	C-a C-b C-l C-r C-z M-a M-x M-[ 0 1 2 3 4 5 6 7 8 9 1 2 3 1 2 1
+	a b c d e f g h i j k l m n o p r s t u v w x y z
+	A B C D E F G H I J K L M N O P R S T U V W X Y Z
+	? ! / - . , '#' '%' о л и д з п і ы Ж ї)
+# Bytes sent as they are: escape sequences, whole and broken, and mouse
+# reports (SGR and X10) at random places.
+rawseq() {
+	case $((RANDOM % 9)) in
+	0) printf '\033[' ;;
+	1) printf '\033O' ;;
+	2) printf '\033[1;5A' ;;
+	3) printf '\033[200~' ;;
+	4) printf '\033[<0;%d;%dM' $((RANDOM % 140)) $((RANDOM % 50)) ;;
+	5) printf '\033[<%d;%d;%dm' $((RANDOM % 70)) $((RANDOM % 140)) $((RANDOM % 50)) ;;
+	6) printf '\033[M%b%b%b' "\\$(printf '%03o' $((32 + RANDOM % 64)))" \
+		"\\$(printf '%03o' $((33 + RANDOM % 90)))" "\\$(printf '%03o' $((33 + RANDOM % 40)))" ;;
+	7) printf '\033[%d~' $((RANDOM % 40)) ;;
+	8) printf '\033\033' ;;
+	esac
+}
+
+sizes=("80 24" "50 15" "30 10" "1 1" "100 30" "40 12" "39 11" "132 50" "60 20" "2 40" "200 5")
+
+tui_start 80 24 -- --journeys="$FIXTURES" --show-ids
+wait_for "English"
+
+sent=0
+batch=0
+while [ $sent -lt $TOTAL ]; do
+	batch=$((batch + 1))
+	if [ $((batch % 10)) -eq 0 ]; then
+		resize ${sizes[$((RANDOM % ${#sizes[@]}))]}
+	fi
+	if [ $((batch % 7)) -eq 0 ]; then
+		# Quit asked, and declined, in one go.
+		key q n
+		sent=$((sent + 2))
+	elif [ $((batch % 5)) -eq 0 ]; then
+		raw "$(rawseq)"
+		sent=$((sent + 1))
+	else
+		keys=()
+		for i in $(seq 1 25); do
+			keys+=("${named[$((RANDOM % ${#named[@]}))]}")
+		done
+		key "${keys[@]}"
+		sent=$((sent + 25))
+	fi
+	if [ $((batch % 20)) -eq 0 ]; then
+		sleep 0.05
+		alive || fail "the program ended (status $(cat "$TMPD/status")) after $sent keys"
+		check_stderr
+	fi
+done
+sleep 0.3
+alive || fail "the program ended (status $(cat "$TMPD/status")) after $sent keys"
+check_stderr
+
+# Back to a usable size; close whatever is open (Escape on the first
+# language picker keeps the language); English; quit.
+resize 80 24
+for i in 1 2 3 4 5 6; do
+	key Escape
+	sleep 0.1
+done
+key L
+wait_for "English"
+key 1
+wait_gone "Русский"
+key q
+wait_for "[ Quit ]"
+key y
+wait_exit 0
+echo "ok: $TEST: $sent keys, $batch batches"
