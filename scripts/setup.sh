@@ -4,7 +4,8 @@
 # Idempotent: installs only missing packages; uses sudo when not root.
 set -eu
 pkgs="build-essential meson ninja-build pkg-config gettext libncurses-dev
-libxml2-dev libxml2-utils libcmocka-dev tmux valgrind time graphviz locales"
+libxml2-dev libxml2-utils libcmocka-dev tmux valgrind time graphviz locales
+libqrencode-dev libcrypt-dev zbar-tools netpbm"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

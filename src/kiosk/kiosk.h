@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Kiosk mode for reception locations: its configuration, the volunteer's
+ * PIN, printing the plan and QR codes for links. The parts here do no
+ * terminal I/O; the full-screen interface uses them. */
+#ifndef KLANTREIS_KIOSK_H
+#define KLANTREIS_KIOSK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#define KIOSK_CONFIG_DEFAULT "/etc/klantreis/kiosk.conf"
+
+struct kiosk_config {
+	char *pin_hash;       /* crypt(3) hash: yescrypt ($y$) or SHA-512 ($6$) */
+	int idle_seconds;     /* 180 */
+	int countdown_seconds; /* 30 */
+	char **print_argv;    /* NULL-terminated; NULL: no printer */
+	char *language;       /* "picker" or a language code */
+};
+
+/* Defaults, then the file's `key = value` lines. Comments start with '#'.
+ * A missing file at the default path is not an error when `required` is
+ * false. On error returns false with *err = "FILE:LINE: message". */
+bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, char **err);
+void kiosk_config_free(struct kiosk_config *c);
+
+/* A new hash for `pin` (yescrypt, falling back to SHA-512). malloc'd, or
+ * NULL when libcrypt can make neither. */
+char *kiosk_pin_hash(const char *pin);
+/* True when `pin` matches `hash` (compared in constant time). */
+bool kiosk_pin_check(const char *pin, const char *hash);
+
+/* Rate limit for wrong PINs: after the n-th wrong PIN in a row the next
+ * try waits 2^(n-1) seconds, at most 300. */
+struct kiosk_pin_guard {
+	unsigned fails;
+	time_t next_try;
+};
+/* Seconds to wait before a try is allowed (0: now). */
+long kiosk_pin_wait(const struct kiosk_pin_guard *g, time_t now);
+void kiosk_pin_result(struct kiosk_pin_guard *g, bool ok, time_t now);
+
+/* Run the print command with `text` on its standard input: fork and
+ * execve with the configured argument vector, never a shell; its output
+ * goes to /dev/null (the screen belongs to curses). Waits at most
+ * `timeout` seconds, then kills it. Returns 0 when it exited 0, else a
+ * static English reason in *why. */
+int kiosk_print(char *const argv[], const char *text, int timeout, const char **why);
+
+/* A QR code as a square of modules (true = dark), with no quiet zone. */
+struct kiosk_qr {
+	int size;
+	unsigned char *dark; /* size*size */
+};
+bool kiosk_qr_make(const char *text, struct kiosk_qr *qr);
+void kiosk_qr_free(struct kiosk_qr *qr);
+/* The code with a 2-module quiet zone as lines of half-block characters
+ * (▀ ▄ █ and space: two module rows a line), each malloc'd; *n lines.
+ * `dark_glyph` true: a glyph's ink is a dark module (draw with dark ink on
+ * a light cell). */
+char **kiosk_qr_halfblocks(const struct kiosk_qr *qr, size_t *n);
+
+#endif
