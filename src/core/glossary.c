@@ -4,10 +4,41 @@
 #include <strings.h>
 #include <string.h>
 
-static bool word_char(unsigned char c)
+#include "wrap.h"
+
+/* Letters and digits continue a word; punctuation, including «», ’ and
+ * dashes, does not. Covers the scripts of our languages. */
+static bool letter(uint32_t cp)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c >= 0x80;
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+	return (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7) || /* Latin */
+	       (cp >= 0x370 && cp <= 0x3ff) ||                               /* Greek */
+	       (cp >= 0x400 && cp <= 0x52f) ||                               /* Cyrillic */
+	       (cp >= 0x1e00 && cp <= 0x1eff) || (cp >= 0x3040 && cp <= 0x9fff) ||
+	       (cp >= 0xac00 && cp <= 0xd7a3);
+}
+
+/* The character that ends just before p (text <= p). */
+static uint32_t before(const char *text, const char *p)
+{
+	if (p == text)
+		return ' ';
+	const char *q = p - 1;
+	while (q > text && ((unsigned char)*q & 0xc0) == 0x80 && p - q < 4)
+		q--;
+	uint32_t cp;
+	utf8_decode(q, (size_t)(p - q), &cp);
+	return cp;
+}
+
+static uint32_t at(const char *p)
+{
+	if (!*p)
+		return ' ';
+	uint32_t cp;
+	utf8_decode(p, strnlen(p, 4), &cp);
+	return cp;
 }
 
 bool glossary_word_in(const char *text, const char *name)
@@ -23,9 +54,7 @@ bool glossary_word_in(const char *text, const char *name)
 	for (const char *p = text; *p; p++) {
 		if ((exact ? strncmp(p, name, n) : strncasecmp(p, name, n)) != 0)
 			continue;
-		bool before = p == text || !word_char((unsigned char)p[-1]);
-		bool after = !word_char((unsigned char)p[n]);
-		if (before && after)
+		if (!letter(before(text, p)) && !letter(at(p + n)))
 			return true;
 	}
 	return false;

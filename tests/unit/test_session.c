@@ -296,6 +296,11 @@ static void test_glossary_words(void **state)
 	assert_false(glossary_word_in("a big house", "BIG"));
 	assert_true(glossary_word_in("Go to the Gemeente.", "gemeente"));
 	assert_true(glossary_word_in("Ваш BSN", "BSN"));
+	assert_true(glossary_word_in("«BSN»", "BSN"));
+	assert_true(glossary_word_in("„gemeente“ —", "gemeente"));
+	assert_true(glossary_word_in("BSN’s", "BSN"));
+	assert_false(glossary_word_in("BSNів", "BSN")); /* a Cyrillic ending makes another word */
+	assert_false(glossary_word_in("éBSN", "BSN"));
 	const struct term *out[4];
 	size_t n = 0;
 	glossary_terms_in(f->set, "Ask the gemeente for your burgerservicenummer", out, &n);
