@@ -57,6 +57,10 @@ tui_start() {
 		printf 'export TERM=%q LANG=C.UTF-8 ESCDELAY=25 NCURSES_NO_UTF8_ACS=1 HOME=%q\n' \
 			"${TUI_TERM:-xterm-256color}" "$TMPD"
 		echo 'export KLANTREIS_TODAY=2026-02-01'
+		# No GPM: on TERM=linux curses would dlopen libgpm for the mouse,
+		# which fails in tmux and leaks a string (a sanitizer build then
+		# reports it). tmux reports clicks the xterm way anyway.
+		echo 'export NCURSES_GPM_TERMS='
 		for v in ${TUI_ENV:-}; do printf 'export %q\n' "$v"; done
 		printf '%q' "$PROG"
 		printf ' %q' "$@"
