@@ -69,15 +69,16 @@ grep -q 'deleted' "$tmp/out" || no "forget gave no confirmation"
 # 6. kill -9 at random moments while saving: what is on disk always loads.
 rm -rf "$XDG_STATE_HOME"
 printf '1\nq\n' | k --lang=en >/dev/null
+yes '1
+b' | head -n 4000 >"$tmp/steps"
 i=0
 while [ $i -lt 40 ]; do {
 	i=$((i + 1))
-	# Many state changes in a row, each one a save.
-	(yes '1
-b' | head -n 4000 | k --lang=en >/dev/null 2>&1) &
+	# Many state changes in a row, each one a save; the program itself is
+	# the background job, so the kill hits it and nothing else.
+	k --lang=en <"$tmp/steps" >/dev/null 2>&1 &
 	pid=$!
 	sleep 0.0$((i % 9 + 1))
-	pkill -9 -P $pid 2>/dev/null
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
 	[ -f "$save" ] || { no "kill $i: the save file is gone"; break; }
