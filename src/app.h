@@ -26,6 +26,9 @@ struct app {
 	bool resume_offer;   /* a saved session was loaded: ask to continue */
 	time_t saved_at;     /* when it was saved (the file's time) */
 	char *notice;        /* one message for the person, shown once */
+
+	/* --kiosk: the configuration (NULL otherwise). Kiosk mode never saves. */
+	struct kiosk_config *kiosk;
 };
 
 /* Load the saved session, if any, into app->session (setting

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "core/store.h"
 #include "core/util.h"
 #include "export.h"
+#include "kiosk/kiosk.h"
 
 #ifdef HAVE_TUI
 #include "tui/tui.h"
@@ -41,6 +43,11 @@ static void usage(FILE *out)
 		"  --export=FORMAT   print every journey: dot, mermaid (graphs) or markdown\n"
 		"  --paths           list every path from the start to an end, with its plan\n"
 		"  --export-plan=FILE  write the saved action plan to FILE (.md: Markdown)\n"
+		"  --kiosk           kiosk mode for reception locations (see docs/kiosk.md)\n"
+		"  --kiosk-config=FILE  kiosk settings (default " KIOSK_CONFIG_DEFAULT ")\n"
+		"  --idle=SECONDS    kiosk: ask \"Are you still there?\" after this long\n"
+		"  --countdown=SECONDS  kiosk: then clear everything after this long\n"
+		"  --hash-pin        read a volunteer PIN and print its pin_hash line\n"
 		"  --help            show this help and exit\n"
 		"  --version         show the version and exit\n\n"),
 	      out);
@@ -74,6 +81,64 @@ static long today(void)
 	return date_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* Read one line from the terminal without echo (or from stdin when it is
+ * not a terminal, for scripts). */
+static char *read_secret(const char *prompt)
+{
+	bool tty = isatty(STDIN_FILENO);
+	struct termios old, quiet;
+	if (tty) {
+		fputs(prompt, stderr);
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n = getline(&line, &cap, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (n < 0) {
+		free(line);
+		return NULL;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	return line;
+}
+
+static int print_pin_hash(void)
+{
+	char *pin = read_secret(_("New volunteer PIN (4 to 32 characters): "));
+	if (!pin || strlen(pin) < 4 || strlen(pin) > 32) {
+		fprintf(stderr, _("klantreis: the PIN must have 4 to 32 characters\n"));
+		free(pin);
+		return EXIT_USAGE;
+	}
+	if (isatty(STDIN_FILENO)) {
+		char *again = read_secret(_("The same PIN again: "));
+		bool same = again && strcmp(again, pin) == 0;
+		free(again);
+		if (!same) {
+			fprintf(stderr, _("klantreis: the two PINs differ; nothing was made\n"));
+			free(pin);
+			return EXIT_USAGE;
+		}
+	}
+	char *h = kiosk_pin_hash(pin);
+	memset(pin, 0, strlen(pin));
+	free(pin);
+	if (!h) {
+		fprintf(stderr, _("klantreis: this system's crypt(3) cannot make a yescrypt or SHA-512 hash\n"));
+		return EXIT_CONTENT;
+	}
+	printf("pin_hash = %s\n", h);
+	free(h);
+	return 0;
+}
+
 static bool want_plain(void)
 {
 	const char *term = getenv("TERM");
@@ -86,13 +151,17 @@ int main(int argc, char **argv)
 	const char *lang = NULL, *journeys = NULL, *start = "klantreis:start";
 	const char *export = NULL, *export_plan_file = NULL;
 	bool plain = false, show_ids = false, check = false, no_save = false, paths = false;
+	bool kiosk = false, hash_pin = false;
+	const char *kiosk_config = NULL;
+	int idle = -1, countdown = -1;
 	bool build = in_build_tree();
 
 	i18n_init(build ? BUILD_ROOT "/po" : LOCALEDIR);
 
 	enum {
 		O_LANG = 256, O_JOURNEYS, O_START, O_PLAIN, O_SHOW_IDS, O_CHECK, O_HELP, O_VERSION,
-		O_NO_SAVE, O_EXPORT, O_PATHS, O_EXPORT_PLAN
+		O_NO_SAVE, O_EXPORT, O_PATHS, O_EXPORT_PLAN, O_KIOSK, O_KIOSK_CONFIG, O_IDLE,
+		O_COUNTDOWN, O_HASH_PIN
 	};
 	static const struct option opts[] = {
 		{"lang", required_argument, NULL, O_LANG},
@@ -107,6 +176,11 @@ int main(int argc, char **argv)
 		{"export", required_argument, NULL, O_EXPORT},
 		{"paths", no_argument, NULL, O_PATHS},
 		{"export-plan", required_argument, NULL, O_EXPORT_PLAN},
+		{"kiosk", no_argument, NULL, O_KIOSK},
+		{"kiosk-config", required_argument, NULL, O_KIOSK_CONFIG},
+		{"idle", required_argument, NULL, O_IDLE},
+		{"countdown", required_argument, NULL, O_COUNTDOWN},
+		{"hash-pin", no_argument, NULL, O_HASH_PIN},
 		{NULL, 0, NULL, 0},
 	};
 	/* getopt must not print in its own words; we say what went wrong. */
@@ -144,6 +218,27 @@ int main(int argc, char **argv)
 		case O_EXPORT_PLAN:
 			export_plan_file = optarg;
 			break;
+		case O_KIOSK:
+			kiosk = true;
+			break;
+		case O_KIOSK_CONFIG:
+			kiosk_config = optarg;
+			break;
+		case O_IDLE:
+		case O_COUNTDOWN: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || end == optarg || v < 1 || v > 86400) {
+				fprintf(stderr, _("klantreis: --%s=%s: give a number of seconds from 1 to 86400\n"),
+					c == O_IDLE ? "idle" : "countdown", optarg);
+				return EXIT_USAGE;
+			}
+			*(c == O_IDLE ? &idle : &countdown) = (int)v;
+			break;
+		}
+		case O_HASH_PIN:
+			hash_pin = true;
+			break;
 		case O_HELP:
 			usage(stdout);
 			return 0;
@@ -174,6 +269,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, _("klantreis: unknown language '%s' (use en, nl, uk or ru)\n"), lang);
 		return EXIT_USAGE;
 	}
+	if (hash_pin)
+		return print_pin_hash();
 	if (export && export_format_parse(export) < 0) {
 		fprintf(stderr, _("klantreis: --export=%s: use dot, mermaid or markdown\n"), export);
 		return EXIT_USAGE;
@@ -234,6 +331,40 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
+	struct kiosk_config kconf;
+	if (kiosk) {
+		/* Every configuration problem is reported here, before curses. */
+		char *err = NULL;
+		if (!kiosk_config_load(&kconf, kiosk_config ? kiosk_config : KIOSK_CONFIG_DEFAULT,
+				       kiosk_config != NULL, &err)) {
+			fprintf(stderr, "klantreis: %s\n", err);
+			free(err);
+			status = EXIT_USAGE;
+			goto out;
+		}
+		if (!kconf.pin_hash) {
+			fprintf(stderr, _("klantreis: kiosk mode needs a volunteer PIN: run 'klantreis --hash-pin' and put its line in %s\n"),
+				kiosk_config ? kiosk_config : KIOSK_CONFIG_DEFAULT);
+			kiosk_config_free(&kconf);
+			status = EXIT_USAGE;
+			goto out;
+		}
+		if (idle > 0)
+			kconf.idle_seconds = idle;
+		if (countdown > 0)
+			kconf.countdown_seconds = countdown;
+		if (plain || want_plain()) {
+			fprintf(stderr, _("klantreis: kiosk mode needs a terminal for the full-screen guide\n"));
+			kiosk_config_free(&kconf);
+			status = EXIT_USAGE;
+			goto out;
+		}
+		app.kiosk = &kconf;
+		no_save = true; /* nothing about a person is written to disk */
+		if (strcmp(kconf.language, "picker") != 0 && !lang)
+			lang = kconf.language;
+		app.lang_given = lang != NULL;
+	}
 	if (!no_save)
 		app.save_path = store_default_path();
 	app_resume(&app, lang ? NULL : lang_buf);
@@ -284,6 +415,8 @@ int main(int argc, char **argv)
 		status = plain_run(&app, stdin, stdout);
 	(void)plain;
 out:
+	if (app.kiosk)
+		kiosk_config_free(app.kiosk);
 	free(app.save_path);
 	free(app.saved_text);
 	free(app.notice);
