@@ -212,6 +212,18 @@ const struct view *session_view(struct session *s)
 	return v;
 }
 
+/* Forget the answer to `var` (undoing a choice whose route failed). */
+static void drop_answer(struct session *s, const char *var)
+{
+	for (size_t i = 0; i < s->n_answers; i++)
+		if (strcmp(s->answers[i].var, var) == 0) {
+			free(s->answers[i].var);
+			free(s->answers[i].value);
+			s->answers[i] = s->answers[--s->n_answers];
+			return;
+		}
+}
+
 enum session_status session_choose(struct session *s, size_t n)
 {
 	const struct view *v = session_view(s);
@@ -219,55 +231,45 @@ enum session_status session_choose(struct session *s, size_t n)
 		return SESSION_E_REF;
 	if (v->is_end)
 		return SESSION_E_END;
-	const struct step *target;
+	const struct step *t = v->step, *target;
 	if (v->is_next) {
 		if (n != 0)
 			return SESSION_E_RANGE;
-		target = v->step->next.step;
+		target = t->next.step;
+	} else if (n >= v->n_options) {
+		return SESSION_E_RANGE;
 	} else {
-		if (n >= v->n_options)
-			return SESSION_E_RANGE;
-		const struct ask_option *o = v->options[n];
-		target = o->go.step;
-		const struct step *t = v->step;
-		/* Remember the choice, then the answer: later `when`s see it. */
-		int prev_choice = s->choice[t->index];
+		target = v->options[n]->go.step;
+	}
+	/* Record the choice and the answer first: the routes ahead and the
+	 * `when`s of the next screen see them. Undo both if the way fails. */
+	const struct ask_option *o = v->is_next ? NULL : v->options[n];
+	int prev_choice = s->choice[t->index];
+	char *prev_answer = NULL;
+	bool answered = o && t->var && o->value;
+	if (o)
 		s->choice[t->index] = (int)(o - t->options);
-		if (t->var && o->value) {
-			const char *old = session_answer(s, t->var);
-			char *keep = old ? xstrdup(old) : NULL;
-			set_answer(s, t->var, o->value);
-			const struct step *shown;
-			enum session_status st = settle(s, target, &shown);
-			if (st != SESSION_OK) {
-				/* Undo: a broken route must not change the answers. */
-				if (keep)
-					set_answer(s, t->var, keep);
-				else
-					for (size_t i = 0; i < s->n_answers; i++)
-						if (strcmp(s->answers[i].var, t->var) == 0) {
-							free(s->answers[i].var);
-							free(s->answers[i].value);
-							s->answers[i] = s->answers[--s->n_answers];
-							break;
-						}
-				s->choice[t->index] = prev_choice;
-				free(keep);
-				s->view_valid = false;
-				return st;
-			}
-			free(keep);
-			push(s, shown);
-			return SESSION_OK;
-		}
-		(void)prev_choice;
+	if (answered) {
+		const char *old = session_answer(s, t->var);
+		prev_answer = old ? xstrdup(old) : NULL;
+		set_answer(s, t->var, o->value);
 	}
 	const struct step *shown;
 	enum session_status st = settle(s, target, &shown);
-	if (st != SESSION_OK)
-		return st;
-	push(s, shown);
-	return SESSION_OK;
+	if (st == SESSION_OK) {
+		push(s, shown);
+	} else {
+		s->choice[t->index] = prev_choice;
+		if (answered) {
+			if (prev_answer)
+				set_answer(s, t->var, prev_answer);
+			else
+				drop_answer(s, t->var);
+		}
+		s->view_valid = false;
+	}
+	free(prev_answer);
+	return st;
 }
 
 enum session_status session_back(struct session *s)
