@@ -160,17 +160,20 @@ void tui_help_text(struct tui_text *tx, int width)
 	}
 }
 
-void tui_footer(struct tui *t, unsigned ctx)
+void tui_footer_free(struct tui_footer_memo *f)
 {
-	int y = t->rows - 1;
-	if (y < 0)
-		return;
-	if (t->msg[0]) {
-		tui_fill(t, y, 0, t->cols, TUI_S_NOTICE);
-		tui_put(t, y, 1, t->cols - 2, t->msg, TUI_S_NOTICE);
-		return;
-	}
-	tui_fill(t, y, 0, t->cols, TUI_S_FOOTER);
+	tui_text_free(&f->items);
+	free(f->x);
+	memset(f, 0, sizeof(*f));
+}
+
+/* Choose the hints for `ctx` that fit in `cols` and place them. */
+static void footer_make(struct tui_footer_memo *f, unsigned ctx, int cols)
+{
+	tui_footer_free(f);
+	f->ctx = ctx;
+	f->cols = cols;
+	snprintf(f->lang, sizeof f->lang, "%s", i18n_lang());
 	const struct row *show[N_ROWS];
 	int width[N_ROWS];
 	size_t n = 0;
@@ -185,7 +188,7 @@ void tui_footer(struct tui *t, unsigned ctx)
 	}
 	/* Drop the least important hints until the rest fits; "? help"
 	 * (priority 1) leads to all of them. */
-	while (n > 1 && total > t->cols - 2) {
+	while (n > 1 && total > cols - 2) {
 		size_t worst = 0;
 		for (size_t i = 1; i < n; i++)
 			if (show[i]->prio >= show[worst]->prio)
@@ -195,13 +198,32 @@ void tui_footer(struct tui *t, unsigned ctx)
 		memmove(&width[worst], &width[worst + 1], (n - worst - 1) * sizeof(width[0]));
 		n--;
 	}
-	int x = 1, end = t->cols - 1;
-	for (size_t i = 0; i < n && x < end; i++) {
-		if (i)
-			x += 2;
-		x += tui_put(t, y, x, end - x, show[i]->fkeys, TUI_S_FOOTKEY);
-		x += 1;
-		if (x < end)
-			x += tui_put(t, y, x, end - x, _(show[i]->fword), TUI_S_FOOTER);
+	f->x = xcalloc(n ? n : 1, sizeof(*f->x));
+	int x = 1;
+	for (size_t i = 0; i < n; i++) {
+		char *item = xasprintf("%s %s", show[i]->fkeys, _(show[i]->fword));
+		tui_text_add(&f->items, item, 1000, TUI_S_FOOTER, NULL, NULL, strlen(show[i]->fkeys));
+		free(item);
+		f->x[i] = x;
+		x += width[i] + 2;
 	}
+}
+
+void tui_footer(struct tui *t, unsigned ctx)
+{
+	int y = t->rows - 1;
+	if (y < 0)
+		return;
+	if (t->msg[0]) {
+		tui_fill(t, y, 0, t->cols, TUI_S_NOTICE);
+		tui_put(t, y, 1, t->cols - 2, t->msg, TUI_S_NOTICE);
+		return;
+	}
+	struct tui_footer_memo *f = &t->footer;
+	if (f->ctx != ctx || f->cols != t->cols || strcmp(f->lang, i18n_lang()) != 0 || !f->x)
+		footer_make(f, ctx, t->cols);
+	tui_fill(t, y, 0, t->cols, TUI_S_FOOTER);
+	/* The items were wrapped for a very wide line: one line each. */
+	for (size_t i = 0; i < f->items.n; i++)
+		tui_text_draw(t, &f->items, i, y, f->x[i], 1, t->cols - 1 - f->x[i]);
 }

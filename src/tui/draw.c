@@ -3,12 +3,76 @@
  * put_clean for text already cleaned by wrap_text), which cuts it with
  * wrap_fit to the columns left in the window: nothing is ever written past
  * the right edge, where curses would wrap it onto the next line. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "core/util.h"
 #include "core/wrap.h"
 #include "tui/tui_int.h"
+
+/* Add n bytes of clean UTF-8 at (y, x) with attributes `attr`; the
+ * caller has made sure it fits. A paint adds every character of the
+ * screen, and curses' string functions cost a few hundred instructions
+ * a character; so runs are copied in as cells instead: ASCII as chtype
+ * (~20 instructions each), other one-column characters (Cyrillic) as
+ * cchar_t. Wide and combining characters, rare here, go through
+ * waddnwstr, which knows how to place them. */
+static void add_utf8(int y, int x, const char *s, size_t n, attr_t attr, bool simple)
+{
+	enum { RUN = 128 };
+	chtype narrow[RUN];
+	cchar_t wide[RUN];
+	int cx = x;
+	size_t i = 0;
+	while (i < n) {
+		int k = 0;
+		while (i < n && (unsigned char)s[i] < 0x80 && k < RUN)
+			narrow[k++] = (chtype)(unsigned char)s[i++] | attr;
+		if (k) {
+			mvaddchnstr(y, cx, narrow, k);
+			cx += k;
+			continue;
+		}
+		uint32_t cp;
+		size_t len;
+		while (i < n && k < RUN) {
+			len = utf8_decode(s + i, n - i, &cp);
+			if (cp < 0x80 || (!simple && wrap_cp_width(cp) != 1))
+				break;
+			memset(&wide[k], 0, sizeof(wide[k]));
+			wide[k].attr = attr;
+			wide[k].chars[0] = (wchar_t)cp;
+			k++;
+			i += len;
+		}
+		if (k) {
+			mvadd_wchnstr(y, cx, wide, k);
+			cx += k;
+			continue;
+		}
+		/* One character with its combining marks. */
+		wchar_t wc[8];
+		int m = 0;
+		len = utf8_decode(s + i, n - i, &cp);
+		int cw = wrap_cp_width(cp);
+		wc[m++] = (wchar_t)cp;
+		i += len;
+		while (i < n && m < 7) {
+			len = utf8_decode(s + i, n - i, &cp);
+			if (wrap_cp_width(cp) != 0)
+				break;
+			wc[m++] = (wchar_t)cp;
+			i += len;
+		}
+		attrset(attr);
+		mvaddnwstr(y, cx, wc, m);
+		attrset(A_NORMAL);
+		cx += cw > 0 ? cw : 0;
+	}
+}
 
 /* Put the first n bytes of clean text s (n <= strlen(s)) at (y, x) with
  * attributes `attr`, cut to w columns; returns the columns used. */
@@ -22,11 +86,8 @@ static int put_attr(struct tui *t, int y, int x, int w, const char *s, size_t n,
 	const char *p = part ? part : s;
 	int used = 0;
 	size_t fit = wrap_fit(p, w, &used);
-	if (fit) {
-		attrset(attr);
-		mvaddnstr(y, x, p, (int)fit);
-		attrset(A_NORMAL);
-	}
+	if (fit)
+		add_utf8(y, x, p, fit, attr, false);
 	free(part);
 	return used;
 }
@@ -41,6 +102,12 @@ int tui_put(struct tui *t, int y, int x, int w, const char *s, enum tui_style st
 {
 	if (!s || y < 0 || y >= t->rows || x < 0 || x >= t->cols || w <= 0)
 		return 0;
+	/* Printable ASCII needs no cleaning (most labels and keys). */
+	const char *p = s;
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;
+	if (!*p)
+		return put_clean(t, y, x, w, s, (size_t)(p - s), st);
 	char *clean = wrap_sanitize(s);
 	int used = put_clean(t, y, x, w, clean, strlen(clean), st);
 	free(clean);
@@ -66,10 +133,32 @@ void tui_hit(struct tui *t, int y0, int y1, int x0, int x1, size_t item)
 
 /* ---- text ---- */
 
+/* Measured once when the line is made, so that painting it again (every
+ * key press) needs no width arithmetic. */
 static void add_line(struct tui_text *tx, char *s, enum tui_style st, size_t bold)
 {
 	xgrow((void **)&tx->v, &tx->cap, tx->n + 1, sizeof(*tx->v));
-	tx->v[tx->n++] = (struct tui_line){s, st, bold};
+	struct tui_line *ln = &tx->v[tx->n++];
+	size_t len = strlen(s);
+	if (bold > len)
+		bold = len;
+	/* Never split a character between the bold part and the rest. */
+	while (bold > 0 && bold < len && ((unsigned char)s[bold] & 0xc0) == 0x80)
+		bold--;
+	*ln = (struct tui_line){.s = s, .len = len, .style = st, .bold = bold, .simple = true};
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		int cw = cp < 0x80 ? 1 : wrap_cp_width(cp);
+		if (cw != 1)
+			ln->simple = false;
+		if (cw > 0) {
+			ln->width += cw;
+			if (i < bold)
+				ln->bold_width += cw;
+		}
+		i += k;
+	}
 }
 
 void tui_text_add(struct tui_text *tx, const char *s, int width, enum tui_style st,
@@ -101,27 +190,50 @@ void tui_text_free(struct tui_text *tx)
 	tx->n = tx->cap = 0;
 }
 
+/* One line at (y, x) within w columns, with `attr` for its style. */
+static void draw_line(struct tui *t, const struct tui_line *ln, int y, int x, int w, attr_t attr)
+{
+	if (y < 0 || y >= t->rows || x < 0 || x >= t->cols || w <= 0)
+		return;
+	if (w > t->cols - x)
+		w = t->cols - x;
+	if (ln->width <= w) { /* the usual case: it was wrapped to fit */
+		if (ln->bold)
+			add_utf8(y, x, ln->s, ln->bold, attr | A_BOLD, ln->simple);
+		add_utf8(y, x + ln->bold_width, ln->s + ln->bold, ln->len - ln->bold, attr,
+			 ln->simple);
+		return;
+	}
+	int used = 0;
+	if (ln->bold)
+		used = put_attr(t, y, x, w, ln->s, ln->bold, attr | A_BOLD);
+	put_attr(t, y, x + used, w - used, ln->s + ln->bold, ln->len - ln->bold, attr);
+}
+
 void tui_text_draw(struct tui *t, const struct tui_text *tx, size_t top, int y, int x, int h,
 		   int w)
 {
 	for (int r = 0; r < h && top + (size_t)r < tx->n; r++) {
 		const struct tui_line *ln = &tx->v[top + (size_t)r];
-		size_t len = strlen(ln->s), bold = ln->bold < len ? ln->bold : len;
-		/* Never split a character between the two parts. */
-		while (bold > 0 && bold < len && ((unsigned char)ln->s[bold] & 0xc0) == 0x80)
-			bold--;
-		int used = 0;
-		if (bold)
-			used = put_attr(t, y + r, x, w, ln->s, bold, t->style[ln->style] | A_BOLD);
-		if (bold < len)
-			put_clean(t, y + r, x + used, w - used, ln->s + bold, len - bold, ln->style);
+		draw_line(t, ln, y + r, x, w, t->style[ln->style]);
 	}
 }
 
 /* ---- lists ---- */
 
+static void unwrap(struct tui_list *l)
+{
+	if (!l->wrapped)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		tui_text_free(&l->wrapped[i]);
+	free(l->wrapped);
+	l->wrapped = NULL;
+}
+
 void tui_list_add(struct tui_list *l, const char *prefix, char *label)
 {
+	unwrap(l); /* made for fewer items */
 	xgrow((void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v));
 	struct tui_item *it = &l->v[l->n++];
 	it->label = label;
@@ -134,50 +246,49 @@ void tui_list_add(struct tui_list *l, const char *prefix, char *label)
 
 void tui_list_free(struct tui_list *l)
 {
+	unwrap(l);
 	for (size_t i = 0; i < l->n; i++)
 		free(l->v[i].label);
 	free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
+	memset(l, 0, sizeof(*l));
 }
 
 /* An item is drawn as "> 2. label", continuation lines under the label;
- * the last column is kept for the scroll arrows. */
-static int label_width(const struct tui_item *it, int w)
+ * the last column is kept for the scroll arrows. The labels are wrapped
+ * once per width (height and paint both need them, and a memoised list
+ * keeps them across paints). */
+static const struct tui_text *wrapped(struct tui_list *l, int w)
 {
-	int lw = w - 3 - wrap_width(it->prefix);
-	return lw < 1 ? 1 : lw;
-}
-
-static void wrap_item(const struct tui_item *it, int w, struct wrap_lines *out)
-{
-	wrap_text(it->label, label_width(it, w), out);
-	if (!out->n) { /* an empty label still takes its row */
-		xgrow((void **)&out->lines, &out->cap, 1, sizeof(*out->lines));
-		out->lines[out->n++] = xstrdup("");
-	}
-}
-
-int tui_list_height(const struct tui_list *l, int w)
-{
-	int h = 0;
+	if (l->wrapped && l->wrapped_w == w)
+		return l->wrapped;
+	unwrap(l);
+	l->wrapped = xcalloc(l->n ? l->n : 1, sizeof(*l->wrapped));
 	for (size_t i = 0; i < l->n; i++) {
-		struct wrap_lines wl = {0};
-		wrap_item(&l->v[i], w, &wl);
-		h += (int)wl.n;
-		wrap_lines_free(&wl);
+		struct tui_text *out = &l->wrapped[i];
+		tui_text_add(out, l->v[i].label, w - 3 - wrap_width(l->v[i].prefix), TUI_S_NORMAL, NULL,
+			     NULL, 0);
+		if (!out->n) /* an empty label still takes its row */
+			tui_text_blank(out);
 	}
+	l->wrapped_w = w;
+	return l->wrapped;
+}
+
+int tui_list_height(struct tui_list *l, int w)
+{
+	const struct tui_text *wl = wrapped(l, w);
+	int h = 0;
+	for (size_t i = 0; i < l->n; i++)
+		h += (int)wl[i].n;
 	return h;
 }
 
-void tui_list_draw(struct tui *t, const struct tui_list *l, size_t sel, size_t *top, int y, int x,
-		   int h, int w)
+void tui_list_draw(struct tui *t, struct tui_list *l, size_t sel, size_t *top, int y, int x, int h,
+		   int w)
 {
 	if (!l->n || h <= 0 || w <= 0)
 		return;
-	struct wrap_lines *wl = xcalloc(l->n, sizeof(*wl));
-	for (size_t i = 0; i < l->n; i++)
-		wrap_item(&l->v[i], w, &wl[i]);
+	const struct tui_text *wl = wrapped(l, w);
 	if (sel >= l->n)
 		sel = l->n - 1;
 	/* Scroll so that the selected item is shown whole (or from its top
@@ -213,14 +324,11 @@ void tui_list_draw(struct tui *t, const struct tui_list *l, size_t sel, size_t *
 		for (size_t k = 0; k < wl[i].n && r < h; k++, r++) {
 			if (on)
 				tui_fill(t, y + r, x, w - 1, st);
-			int cx = x;
 			if (k == 0) {
-				cx += tui_put(t, y + r, cx, w - 1, on ? "> " : "  ", st);
-				cx += tui_put(t, y + r, cx, x + w - 1 - cx, it->prefix, st);
-			} else {
-				cx += 2 + pw;
+				tui_put(t, y + r, x, w - 1, on ? "> " : "  ", st);
+				tui_put(t, y + r, x + 2, w - 3, it->prefix, st);
 			}
-			put_clean(t, y + r, cx, x + w - 1 - cx, wl[i].lines[k], strlen(wl[i].lines[k]), st);
+			draw_line(t, &wl[i].v[k], y + r, x + 2 + pw, w - 3 - pw, t->style[st]);
 		}
 		tui_hit(t, y0, y + r - 1, x, x + w - 1, i);
 	}
@@ -231,36 +339,46 @@ void tui_list_draw(struct tui *t, const struct tui_list *l, size_t sel, size_t *
 		mvaddch(y, x + w - 1, ACS_UARROW | t->style[TUI_S_BOLD]);
 	if (rest > (size_t)h)
 		mvaddch(y + h - 1, x + w - 1, ACS_DARROW | t->style[TUI_S_BOLD]);
-	for (size_t k = 0; k < l->n; k++)
-		wrap_lines_free(&wl[k]);
-	free(wl);
 }
 
 /* ---- frames ---- */
 
-void tui_header(struct tui *t, const char *left, const char *right)
+void tui_header_make(struct tui_text *out, int cols, const char *left, const char *right)
+{
+	int rw = right ? wrap_width(right) : 0;
+	int room = cols - 2 - (rw ? rw + 2 : 0);
+	char *clean = wrap_sanitize(room >= 1 ? left : "");
+	if (wrap_width(clean) > room) { /* no room for both: the ids win */
+		size_t n = room > 1 ? wrap_fit(clean, room - 1, NULL) : 0;
+		clean[n] = '\0';
+		char *cut = xasprintf("%s%s", clean, n ? "…" : "");
+		free(clean);
+		clean = cut;
+	}
+	add_line(out, clean, TUI_S_HEADER, 0);
+	if (right)
+		add_line(out, wrap_sanitize(right), TUI_S_HEADER, 0);
+}
+
+void tui_header_draw(struct tui *t, const struct tui_text *h)
 {
 	if (t->rows < 1)
 		return;
 	tui_fill(t, 0, 0, t->cols, TUI_S_HEADER);
-	int rw = right ? wrap_width(right) : 0;
-	int room = t->cols - 2 - (rw ? rw + 2 : 0);
-	if (room < 1) { /* no room for both: the ids win (trainers, tests) */
-		tui_put(t, 0, 1, t->cols - 2, right, TUI_S_HEADER);
-		return;
+	if (h->n > 0)
+		draw_line(t, &h->v[0], 0, 1, t->cols - 2, t->style[TUI_S_HEADER]);
+	if (h->n > 1) {
+		int x = t->cols - 1 - h->v[1].width;
+		draw_line(t, &h->v[1], 0, x < 1 ? 1 : x, t->cols - 2, t->style[TUI_S_HEADER]);
 	}
-	char *clean = wrap_sanitize(left);
-	if (wrap_width(clean) > room) {
-		size_t n = wrap_fit(clean, room - 1, NULL);
-		clean[n] = '\0';
-		char *cut = xasprintf("%s…", clean);
-		free(clean);
-		clean = cut;
-	}
-	tui_put(t, 0, 1, room, clean, TUI_S_HEADER);
-	free(clean);
-	if (right)
-		tui_put(t, 0, t->cols - 1 - rw, rw, right, TUI_S_HEADER);
+}
+
+void tui_header(struct tui *t, const char *left, const char *right)
+{
+	struct tui_text h = {0};
+	tui_header_make(&h, t->cols, left, right);
+	tui_header_draw(t, &h);
+	tui_text_free(&h);
 }
 
 void tui_box(struct tui *t, int y, int x, int h, int w, const char *title)
@@ -305,6 +423,16 @@ int tui_popup_width(const struct tui *t, int want)
 	if (w < 20)
 		w = t->cols < 20 ? t->cols : 20;
 	return w;
+}
+
+bool tui_text_stale(struct tui_screen *s, int w)
+{
+	if (s->text_w == w && strcmp(s->text_lang, i18n_lang()) == 0)
+		return false;
+	tui_text_free(&s->text);
+	s->text_w = w;
+	snprintf(s->text_lang, sizeof s->text_lang, "%s", i18n_lang());
+	return true;
 }
 
 void tui_textbox_draw(struct tui *t, struct tui_screen *s, const char *title,
@@ -354,6 +482,7 @@ void tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a)
 		break;
 	case TUI_A_CLOSE:
 	case TUI_A_BACK:
+	case TUI_A_CHOOSE: /* Enter: read, done */
 		tui_pop(t);
 		break;
 	case TUI_A_HELP:
@@ -384,6 +513,13 @@ bool tui_common_key(struct tui *t, enum tui_action a)
 		return true;
 	case TUI_A_SOURCES:
 		tui_push(t, &tui_sources_ops, NULL);
+		return true;
+	case TUI_A_FORGET:
+		if (!t->app->save_path)
+			tui_push(t, &tui_notice_ops, _("Nothing about you is saved on this computer."));
+		else if (app_forget(t->app))
+			tui_push(t, &tui_notice_ops,
+				 _("Your saved progress is deleted. Nothing more will be saved."));
 		return true;
 	default:
 		return false;

@@ -52,20 +52,26 @@ static char *term_label(const struct term *term)
 
 static unsigned glossary_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_PICK; }
 
+/* The words are found once, when the pop-up opens: what the step shows
+ * cannot change while it is open. */
+static void glossary_init(struct tui *t, struct tui_screen *s)
+{
+	const struct term **terms = xcalloc(t->app->set->n_terms + 1, sizeof(*terms));
+	s->n_data = screen_terms(t, terms);
+	s->data = terms;
+}
+
 static void glossary_draw(struct tui *t, struct tui_screen *s)
 {
-	const struct journey_set *set = t->app->set;
-	const struct term **terms = xcalloc(set->n_terms + 1, sizeof(*terms));
-	size_t n = screen_terms(t, terms);
+	const struct term **terms = s->data;
+	size_t n = s->n_data;
 	const char *title = _("Dutch words on this screen");
 	if (!n) {
 		int w = tui_popup_width(t, 60);
-		struct tui_text tx = {0};
-		tui_text_add(&tx, _("No Dutch words from the glossary on this screen."), w - 4, TUI_S_NORMAL,
-			     NULL, NULL, 0);
-		tui_textbox_draw(t, s, title, &tx, w);
-		tui_text_free(&tx);
-		free(terms);
+		if (tui_text_stale(s, w - 4))
+			tui_text_add(&s->text, _("No Dutch words from the glossary on this screen."), w - 4,
+				     TUI_S_NORMAL, NULL, NULL, 0);
+		tui_textbox_draw(t, s, title, &s->text, w);
 		return;
 	}
 	struct tui_list l = {0};
@@ -88,14 +94,12 @@ static void glossary_draw(struct tui *t, struct tui_screen *s)
 		s->sel = n - 1;
 	tui_list_draw(t, &l, s->sel, &s->list_top, y + 1, x + 1, h - 2, w - 2);
 	tui_list_free(&l);
-	free(terms);
 }
 
 static void glossary_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
-	const struct journey_set *set = t->app->set;
-	const struct term **terms = xcalloc(set->n_terms + 1, sizeof(*terms));
-	size_t n = screen_terms(t, terms);
+	const struct term **terms = s->data;
+	size_t n = s->n_data;
 	size_t pick = s->sel;
 	switch (a) {
 	case TUI_A_UP:
@@ -124,13 +128,12 @@ static void glossary_key(struct tui *t, struct tui_screen *s, enum tui_action a,
 		tui_textbox_key(t, s, a);
 		break;
 	}
-	free(terms);
 }
 
 const struct tui_screen_ops tui_glossary_ops = {
 	.popup = true,
 	.ctx = glossary_ctx,
-	.init = NULL,
+	.init = glossary_init,
 	.draw = glossary_draw,
 	.key = glossary_key,
 };
@@ -139,30 +142,34 @@ const struct tui_screen_ops tui_glossary_ops = {
 
 static unsigned term_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_TEXT; }
 
-static void term_draw(struct tui *t, struct tui_screen *s)
+static void term_text(const struct term *term, int w, struct tui_text *tx)
 {
-	const struct term *term = s->arg;
-	int w = tui_popup_width(t, 70);
-	struct tui_text tx = {0};
 	char *label = term_label(term);
-	tui_text_add(&tx, label, w - 4, TUI_S_BOLD, NULL, NULL, 0);
+	tui_text_add(tx, label, w, TUI_S_BOLD, NULL, NULL, 0);
 	free(label);
-	tui_text_blank(&tx);
+	tui_text_blank(tx);
 	char *def = i18n_text(term->definition);
-	tui_text_add(&tx, def, w - 4, TUI_S_NORMAL, NULL, NULL, 0);
+	tui_text_add(tx, def, w, TUI_S_NORMAL, NULL, NULL, 0);
 	free(def);
 	for (size_t i = 0; i < term->n_sources; i++) {
 		const struct source *src = &term->sources[i];
 		char *slabel = i18n_display(src->text);
 		char *line = xasprintf("%s (%s)", slabel, src->date);
-		tui_text_blank(&tx);
-		tui_text_add(&tx, line, w - 4, TUI_S_NORMAL, "- ", "  ", 0);
-		tui_text_add(&tx, src->href, w - 4, TUI_S_URL, "  ", "  ", 0);
+		tui_text_blank(tx);
+		tui_text_add(tx, line, w, TUI_S_NORMAL, "- ", "  ", 0);
+		tui_text_add(tx, src->href, w, TUI_S_URL, "  ", "  ", 0);
 		free(line);
 		free(slabel);
 	}
-	tui_textbox_draw(t, s, term->name, &tx, w);
-	tui_text_free(&tx);
+}
+
+static void term_draw(struct tui *t, struct tui_screen *s)
+{
+	const struct term *term = s->arg;
+	int w = tui_popup_width(t, 70);
+	if (tui_text_stale(s, w - 4))
+		term_text(term, w - 4, &s->text);
+	tui_textbox_draw(t, s, term->name, &s->text, w);
 }
 
 static void term_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)

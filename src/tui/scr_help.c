@@ -8,10 +8,9 @@ static unsigned help_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_T
 static void help_draw(struct tui *t, struct tui_screen *s)
 {
 	int w = tui_popup_width(t, 76);
-	struct tui_text tx = {0};
-	tui_help_text(&tx, w - 4);
-	tui_textbox_draw(t, s, _("Keys"), &tx, w);
-	tui_text_free(&tx);
+	if (tui_text_stale(s, w - 4))
+		tui_help_text(&s->text, w - 4);
+	tui_textbox_draw(t, s, _("Keys"), &s->text, w);
 }
 
 static void help_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)

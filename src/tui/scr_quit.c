@@ -13,6 +13,7 @@ static void quit_init(struct tui *t, struct tui_screen *s) { s->sel = BUTTON_STA
 
 static void quit_draw(struct tui *t, struct tui_screen *s)
 {
+	/* TRANSLATORS: buttons of the quit question; Stay keeps it open. */
 	const char *labels[2] = {_("Quit"), _("Stay")};
 	int w = tui_popup_width(t, 50);
 	struct tui_text tx = {0};

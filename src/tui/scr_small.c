@@ -16,7 +16,10 @@ static void small_draw(struct tui *t, struct tui_screen *s)
 	snprintf(size, sizeof size, "(%d×%d → %d×%d)", t->cols, t->rows, TUI_MIN_COLS, TUI_MIN_ROWS);
 	tui_text_add(&tx, size, t->cols, TUI_S_NORMAL, NULL, NULL, 0);
 	int y = t->rows > (int)tx.n ? (t->rows - (int)tx.n) / 2 : 0;
-	tui_text_draw(t, &tx, 0, y, 0, t->rows - y, t->cols);
+	for (size_t i = 0; i < tx.n && y + (int)i < t->rows; i++) {
+		int w = tx.v[i].width;
+		tui_text_draw(t, &tx, i, y + (int)i, w < t->cols ? (t->cols - w) / 2 : 0, 1, t->cols);
+	}
 	tui_text_free(&tx);
 }
 

@@ -8,24 +8,28 @@
 
 static unsigned sources_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_TEXT; }
 
-static void sources_draw(struct tui *t, struct tui_screen *s)
+static void sources_text(const struct step *st, int w, struct tui_text *tx)
 {
-	const struct step *st = session_view(t->app->session)->step;
-	int w = tui_popup_width(t, 76);
-	struct tui_text tx = {0};
 	for (size_t i = 0; i < st->n_sources; i++) {
 		const struct source *src = &st->sources[i];
 		char *label = i18n_display(src->text);
 		char *line = xasprintf("%s (%s)", label, src->date);
 		if (i)
-			tui_text_blank(&tx);
-		tui_text_add(&tx, line, w - 4, TUI_S_NORMAL, "- ", "  ", 0);
-		tui_text_add(&tx, src->href, w - 4, TUI_S_URL, "  ", "  ", 0);
+			tui_text_blank(tx);
+		tui_text_add(tx, line, w, TUI_S_NORMAL, "- ", "  ", 0);
+		tui_text_add(tx, src->href, w, TUI_S_URL, "  ", "  ", 0);
 		free(line);
 		free(label);
 	}
-	tui_textbox_draw(t, s, _("Sources"), &tx, w);
-	tui_text_free(&tx);
+}
+
+static void sources_draw(struct tui *t, struct tui_screen *s)
+{
+	const struct step *st = session_view(t->app->session)->step;
+	int w = tui_popup_width(t, 76);
+	if (tui_text_stale(s, w - 4))
+		sources_text(st, w - 4, &s->text);
+	tui_textbox_draw(t, s, _("Sources"), &s->text, w);
 }
 
 static void sources_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)

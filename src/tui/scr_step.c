@@ -12,6 +12,8 @@
  *   ──────────────────────────────────────────── ↓ PgDn
  *   > 1. Continue
  *   Enter choose  ← back  Q quit  L language  P plan  ? help */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,49 +113,111 @@ static void choices(struct tui *t, const struct view *v, struct tui_list *l)
 	}
 }
 
-static void step_draw(struct tui *t, struct tui_screen *s)
+/* What the step's title and text are made from, as a list of pointers
+ * (the visible paragraphs, links and tasks depend on the answers). */
+static void memo_key(const struct view *v, const void ***key, size_t *n, size_t *cap)
 {
-	const struct view *v = sync(t, s);
-	const struct step *st = v->step;
-	int rows = t->rows, cols = t->cols;
+	/* Paragraphs, links and tasks are distinct objects of the model, so
+	 * the flat list of their addresses tells the three lists apart. */
+	size_t need = 2 + v->n_paras + v->n_links + v->n_tasks + v->n_options;
+	xgrow((void **)key, cap, need, sizeof(**key));
+	const void **k = *key;
+	size_t i = 0;
+	k[i++] = v->step;
+	k[i++] = (const void *)(uintptr_t)v->depth; /* "Step N" in the header */
+	for (size_t j = 0; j < v->n_paras; j++)
+		k[i++] = v->paras[j];
+	for (size_t j = 0; j < v->n_links; j++)
+		k[i++] = v->links[j];
+	for (size_t j = 0; j < v->n_tasks; j++)
+		k[i++] = v->tasks[j];
+	for (size_t j = 0; j < v->n_options; j++)
+		k[i++] = v->options[j];
+	*n = i;
+}
 
+/* The memo holds the title and text for this view, width and language. */
+static struct tui_memo *memo_get(struct tui *t, const struct view *v, int w)
+{
+	struct tui_memo *m = &t->memo;
+	const void **key = NULL;
+	size_t n = 0, cap = 0;
+	memo_key(v, &key, &n, &cap);
+	if (m->key && m->n_key == n && m->width == w && strcmp(m->lang, i18n_lang()) == 0 &&
+	    memcmp(m->key, key, n * sizeof(*key)) == 0) {
+		free(key);
+		return m;
+	}
+	tui_memo_free(m);
+	m->key = key;
+	m->n_key = n;
+	m->cap_key = cap;
+	m->width = w;
+	snprintf(m->lang, sizeof m->lang, "%s", i18n_lang());
+	const struct step *st = v->step;
 	char *jtitle = i18n_text(st->journey->title);
+	/* TRANSLATORS: in the top line, how far the person is: "Step 3". */
 	char *where = xasprintf(_("Step %zu"), v->depth);
 	char *left = xasprintf("klantreis · %s · %s", where, jtitle);
 	char *ids = t->app->show_ids ? xasprintf("[%s:%s]", st->journey->id, st->id) : NULL;
-	tui_header(t, left, ids);
+	tui_header_make(&m->header, w + 2, left, ids);
 	free(ids);
 	free(left);
 	free(where);
 	free(jtitle);
+	char *title = i18n_text(v->step->title);
+	tui_text_add(&m->title, title, w, TUI_S_TITLE, NULL, NULL, 0);
+	free(title);
+	body_text(v, w, &m->body);
+	if (!v->is_end)
+		choices(t, v, &m->list);
+	return m;
+}
+
+void tui_memo_free(struct tui_memo *m)
+{
+	free(m->key);
+	tui_text_free(&m->header);
+	tui_text_free(&m->title);
+	tui_text_free(&m->body);
+	tui_list_free(&m->list);
+	memset(m, 0, sizeof(*m));
+}
+
+static void step_draw(struct tui *t, struct tui_screen *s)
+{
+	const struct view *v = sync(t, s);
+	int rows = t->rows, cols = t->cols;
 
 	int x = 1, w = cols - 2;
 	bool roomy = rows >= 20;
 	int y = roomy ? 2 : 1, bottom = rows - 1; /* rows y..bottom-1 are ours */
 
-	struct tui_text title = {0};
-	char *ttext = i18n_text(st->title);
-	tui_text_add(&title, ttext, w, TUI_S_TITLE, NULL, NULL, 0);
-	free(ttext);
+	struct tui_memo *memo = memo_get(t, v, w);
+	const struct tui_text *title = &memo->title, *body = &memo->body;
+	tui_header_draw(t, &memo->header);
 	int tmax = (bottom - y) / 4;
 	if (tmax > 3)
 		tmax = 3;
 	if (tmax < 1)
 		tmax = 1;
-	int th = title.n < (size_t)tmax ? (int)title.n : tmax;
-	tui_text_draw(t, &title, 0, y, x, th, w);
-	if (title.n > (size_t)th) /* cut: say so rather than end mid-sentence */
+	int th = title->n < (size_t)tmax ? (int)title->n : tmax;
+	tui_text_draw(t, title, 0, y, x, th, w);
+	if (title->n > (size_t)th) /* cut: say so rather than end mid-sentence */
 		tui_put(t, y + th - 1, x + w - 1, 1, "…", TUI_S_TITLE);
-	tui_text_free(&title);
 	y += th + (roomy ? 1 : 0);
 
-	struct tui_text body = {0};
-	body_text(v, w, &body);
-	struct tui_list list = {0};
-	choices(t, v, &list);
+	/* An end step's list is the plan, whose ticks change: built anew. */
+	struct tui_list plan = {0};
+	struct tui_list *list = &memo->list;
+	if (v->is_end) {
+		choices(t, v, &plan);
+		list = &plan;
+	}
 	const char *heading = v->is_end ? _("Your action plan") : NULL;
-	const char *empty = v->is_end && !list.n ? _("Nothing yet: the steps you take will add tasks here.") : NULL;
-	int list_lines = tui_list_height(&list, w) + (heading ? 1 : 0);
+	const char *empty =
+		v->is_end && !list->n ? _("Nothing yet: the steps you take will add tasks here.") : NULL;
+	int list_lines = tui_list_height(list, w) + (heading ? 1 : 0);
 	struct tui_text empty_text = {0};
 	if (empty)
 		tui_text_add(&empty_text, empty, w - 2, TUI_S_NORMAL, NULL, NULL, 0);
@@ -162,27 +226,27 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 	/* The choices are what the person acts on: they get their room first,
 	 * keeping a couple of lines for the text, which scrolls. */
 	int room = bottom - y;
-	int sep = body.n ? 1 : 0;
-	int text_min = body.n < 2 ? (int)body.n : 2;
+	int sep = body->n ? 1 : 0;
+	int text_min = body->n < 2 ? (int)body->n : 2;
 	int list_h = list_lines;
 	if (list_h > room - sep - text_min)
 		list_h = room - sep - text_min;
 	if (list_h < 1 && list_lines)
 		list_h = room - sep > 0 ? (room - sep < list_lines ? room - sep : list_lines) : 0;
 	int text_h = room - sep - list_h;
-	if (text_h > (int)body.n)
-		text_h = (int)body.n;
+	if (text_h > (int)body->n)
+		text_h = (int)body->n;
 	if (text_h < 0)
 		text_h = 0;
 
 	/* Lines are counted at this width; a person who read to the end
 	 * stays at the end when a resize rewraps the text. */
-	size_t max_top = body.n > (size_t)text_h ? body.n - (size_t)text_h : 0;
+	size_t max_top = body->n > (size_t)text_h ? body->n - (size_t)text_h : 0;
 	if (s->top > max_top || s->at_end)
 		s->top = max_top;
 	s->at_end = max_top > 0 && s->top == max_top;
 	s->page = text_h;
-	tui_text_draw(t, &body, s->top, y, x, text_h, w);
+	tui_text_draw(t, body, s->top, y, x, text_h, w);
 	y += text_h;
 	if (sep && y < bottom) {
 		attrset(t->style[TUI_S_BORDER]);
@@ -209,13 +273,12 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 		tui_text_draw(t, &empty_text, 0, y, x + 2, bottom - y, w - 2);
 	if (list_h > bottom - y)
 		list_h = bottom - y;
-	if (list.n && s->sel >= list.n)
-		s->sel = list.n - 1;
-	tui_list_draw(t, &list, s->sel, &s->list_top, y, x, list_h, w);
+	if (list->n && s->sel >= list->n)
+		s->sel = list->n - 1;
+	tui_list_draw(t, list, s->sel, &s->list_top, y, x, list_h, w);
 
 	tui_text_free(&empty_text);
-	tui_list_free(&list);
-	tui_text_free(&body);
+	tui_list_free(&plan);
 }
 
 static void tick(struct tui *t, size_t i)

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The full-screen interface: terminal set-up and tear-down, the screen
  * stack, and the one loop that owns input (see tui_int.h). */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,11 +126,18 @@ struct tui_screen *tui_push(struct tui *t, const struct tui_screen_ops *ops, con
 	return s;
 }
 
+static void screen_free(struct tui_screen *s)
+{
+	tui_text_free(&s->text);
+	free(s->data);
+	s->data = NULL;
+}
+
 void tui_pop(struct tui *t)
 {
 	/* The bottom screen stays: there is always something to show. */
 	if (t->depth > 1)
-		t->depth--;
+		screen_free(&t->stack[--t->depth]);
 }
 
 void tui_notice(struct tui *t, const char *fmt, ...)
@@ -207,6 +213,62 @@ static enum tui_action mouse_action(struct tui *t)
 	return TUI_A_NONE;
 }
 
+/* After an Escape, what arrives at once belongs to it: curses already
+ * waited ESCDELAY for a sequence it knows, so this is one it does not
+ * (End or F13 on some terminals, a mouse report of another kind). Its
+ * bytes must not act as keys ("\033[4~" would choose option 4): read a
+ * CSI or SS3 sequence to its end and drop it. Returns true when an
+ * unknown sequence was dropped, false for a real Escape; a key that
+ * follows an Escape on its own is put back. */
+static bool drop_unknown_sequence(void)
+{
+	wint_t wc;
+	nodelay(stdscr, TRUE);
+	int r = get_wch(&wc);
+	bool dropped = false;
+	if (r == OK && (wc == '[' || wc == 'O')) {
+		bool csi = wc == '[';
+		for (int n = 0; n < 32; n++) {
+			if (get_wch(&wc) != OK)
+				break;
+			/* CSI: parameters and intermediates 0x20-0x3f, then a
+			 * final byte 0x40-0x7e; SS3: one character. */
+			if (!csi || wc < 0x20 || wc > 0x3f)
+				break;
+		}
+		dropped = true;
+	} else if (r != ERR) {
+		if (r == KEY_CODE_YES)
+			ungetch((int)wc);
+		else
+			unget_wch((wchar_t)wc);
+	}
+	nodelay(stdscr, FALSE);
+	return dropped;
+}
+
+/* A message from the application (saving failed, saved progress could
+ * not be read) is shown in a pop-up. */
+static void show_notice(struct tui *t)
+{
+	char *n = app_take_notice(t->app);
+	if (n)
+		tui_push(t, &tui_notice_ops, n); /* the pop-up keeps a copy */
+	free(n);
+}
+
+/* Progress is saved after every key that changed it (app_save writes
+ * only then), as in the plain interface. The question "continue where
+ * you left off?" is still open while resume_offer is set: nothing is
+ * saved before it is answered, or starting again would already have
+ * overwritten the earlier visit. */
+static void after_key(struct tui *t)
+{
+	if (!t->app->resume_offer)
+		app_save(t->app);
+	show_notice(t);
+}
+
 static void run(struct tui *t)
 {
 	int errors = 0;
@@ -223,6 +285,8 @@ static void run(struct tui *t)
 		}
 		errors = 0;
 		int key = r == KEY_CODE_YES ? TUI_KEY((int)wc) : (int)wc;
+		if (key == TUI_ESC && drop_unknown_sequence())
+			continue;
 		t->msg[0] = '\0';
 		if (key == TUI_KEY(KEY_RESIZE)) {
 			/* The terminal may have reflowed what was there: repaint
@@ -240,13 +304,12 @@ static void run(struct tui *t)
 							      : tui_action_for(key, s->ops->ctx(t, s));
 		if (a != TUI_A_NONE)
 			s->ops->key(t, s, a, key);
+		after_key(t);
 	}
 }
 
 int tui_run(struct app *app)
 {
-	/* curses reads ESCDELAY at start-up; 25 ms makes Escape close a
-	 * pop-up at once while arrow keys (sent in one burst) still parse. */
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		const char *term = getenv("TERM");
@@ -257,6 +320,9 @@ int tui_run(struct app *app)
 	curses_on = true;
 	util_set_oom_handler(oom_handler);
 	divert_stderr();
+	/* 25 ms (not curses' default of a second) makes Escape close a
+	 * pop-up at once, while the keys' own sequences, which arrive in one
+	 * burst, still parse. */
 	set_escdelay(25);
 	cbreak();
 	noecho();
@@ -277,9 +343,16 @@ int tui_run(struct app *app)
 	init_styles(&t);
 	measure(&t);
 	tui_push(&t, &tui_step_ops, NULL);
+	if (app->resume_offer)
+		tui_push(&t, &tui_resume_ops, NULL);
 	if (!app->lang_given)
 		tui_push(&t, &tui_lang_first_ops, NULL);
+	show_notice(&t);
 	run(&t);
+	while (t.depth)
+		screen_free(&t.stack[--t.depth]);
+	tui_memo_free(&t.memo);
+	tui_footer_free(&t.footer);
 
 	endwin();
 	curses_on = false;

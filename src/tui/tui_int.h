@@ -13,8 +13,11 @@
  * A `popup` screen is painted over the screens below it. Every key press
  * and every resize repaints the whole stack from scratch: screens keep
  * only their state (selection, scroll offset), never geometry, so a
- * resize cannot leave stale layout behind. Below TUI_MIN_COLS x
- * TUI_MIN_ROWS the loop shows tui_small instead of the stack. */
+ * resize cannot leave stale layout behind. Text wrapped for one width is
+ * kept (for speed) only together with that width and language, and is
+ * made again when either differs (struct tui_memo, tui_text_stale). Below
+ * TUI_MIN_COLS x TUI_MIN_ROWS the loop shows tui_small instead of the
+ * stack. */
 #ifndef KLANTREIS_TUI_INT_H
 #define KLANTREIS_TUI_INT_H
 
@@ -54,7 +57,7 @@ enum {
 #define TUI_CTX_LISTS (TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_PICK)
 #define TUI_CTX_MOST (TUI_CTX_LISTS | TUI_CTX_TEXT)
 
-/* The cyrillic letters on the same physical keys as q, j, k, b, l, p, g, s
+/* The cyrillic letters on the same physical keys as q, j, k, b, l, p, g, s, f
  * on a Ukrainian or Russian (ЙЦУКЕН) layout, so the keys work without
  * switching the keyboard to Latin. */
 #define TUI_CYR_Q 0x439, 0x419 /* й Й */
@@ -65,29 +68,31 @@ enum {
 #define TUI_CYR_P 0x437, 0x417 /* з З */
 #define TUI_CYR_G 0x43f, 0x41f /* п П */
 #define TUI_CYR_S 0x456, 0x406, 0x44b, 0x42b /* і І (uk), ы Ы (ru) */
+#define TUI_CYR_F 0x430, 0x410 /* а А */
 
 /* The action table: one row per action.
  *   X(NAME, contexts, footer contexts, footer priority, footer keys,
  *     footer word, help text, keys...)
  * The first row whose contexts hold the screen's context wins, so the
- * narrow rows (the quit question, ticking) come first. The footer shows,
- * in table order, the rows for the screen's context that fit, dropping
- * the highest priority numbers first. Rows without help text are left out
- * of the help screen. Help and footer words are translated when shown. */
+ * narrow rows come first: the quit question, and ticking (Space) before
+ * scrolling (Space elsewhere). The footer shows, in table order, the rows
+ * for the screen's context that fit, dropping the highest priority
+ * numbers first. Rows without help text are left out of the help screen.
+ * Help and footer words are translated when shown; the key names
+ * ("Enter", "PgDn") are those printed on keyboards and stay as they are. */
 #define TUI_ACTIONS(X)                                                                              \
 	X(YES, TUI_CTX_ASK, 0, 0, NULL, NULL, NULL, 'y', 'Y', 'q', 'Q', TUI_CYR_Q)                  \
 	X(NO, TUI_CTX_ASK, 0, 0, NULL, NULL, NULL, 'n', 'N')                                       \
+	/* TRANSLATORS: footer words follow a key name in the last line: short! */                \
 	X(SWITCH, TUI_CTX_ASK, TUI_CTX_ASK, 3, "←→", N_("switch"), NULL, TUI_KEY(KEY_LEFT),         \
 	  TUI_KEY(KEY_RIGHT), TUI_KEY(KEY_UP), TUI_KEY(KEY_DOWN), '\t', TUI_KEY(KEY_BTAB))          \
-	X(TICK, TUI_CTX_END | TUI_CTX_PLAN, TUI_CTX_END | TUI_CTX_PLAN, 2, "Space", N_("tick"),     \
-	  N_("Tick or untick the selected task of your plan"), ' ')                                 \
 	X(UP, TUI_CTX_MOST, TUI_CTX_LISTS, 6, "↑↓", N_("move"),                                   \
 	  N_("Move the selection up (at the top: scroll the text)"), TUI_KEY(KEY_UP), 'k', 'K',     \
 	  TUI_CYR_K, TUI_KEY(KEY_BTAB))                                                             \
 	X(DOWN, TUI_CTX_MOST, 0, 0, NULL, NULL,                                                     \
 	  N_("Move the selection down (at the bottom: scroll the text)"), TUI_KEY(KEY_DOWN), 'j',   \
 	  'J', TUI_CYR_J, '\t')                                                                     \
-	X(CHOOSE, TUI_CTX_LISTS | TUI_CTX_ASK, TUI_CTX_STEP | TUI_CTX_PICK | TUI_CTX_ASK, 2,       \
+	X(CHOOSE, TUI_CTX_LISTS | TUI_CTX_ASK | TUI_CTX_TEXT, TUI_CTX_STEP | TUI_CTX_PICK | TUI_CTX_ASK, 2, \
 	  "Enter", N_("choose"), N_("Choose the selected option"), '\n', '\r', TUI_KEY(KEY_ENTER),  \
 	  TUI_KEY(KEY_RIGHT))                                                                       \
 	X(NUMBER, TUI_CTX_LISTS, 0, 0, NULL, NULL, N_("Choose option 1 to 9 directly"), '1', '2',  \
@@ -96,6 +101,8 @@ enum {
 	  N_("Back to the previous screen (or close this window)"), TUI_KEY(KEY_BACKSPACE), 127, 8, \
 	  TUI_KEY(KEY_LEFT), 'b', 'B', TUI_CYR_B)                                                   \
 	X(SCROLL_UP, TUI_CTX_MOST, 0, 0, NULL, NULL, N_("Scroll the text up"), TUI_KEY(KEY_PPAGE))  \
+	X(TICK, TUI_CTX_END | TUI_CTX_PLAN, TUI_CTX_END | TUI_CTX_PLAN, 2, "Space", N_("tick"),     \
+	  N_("In your plan: tick or untick the selected task"), ' ')                                \
 	X(SCROLL_DOWN, TUI_CTX_MOST, TUI_CTX_TEXT, 3, "PgDn", N_("scroll"), N_("Scroll the text down"), \
 	  TUI_KEY(KEY_NPAGE), ' ')                                                                  \
 	X(LANGUAGE, TUI_CTX_NAV | TUI_CTX_PLAN, TUI_CTX_NAV | TUI_CTX_PLAN, 5, "L", N_("language"), \
@@ -106,6 +113,8 @@ enum {
 	  N_("Explain the Dutch words on this screen"), 'G', 'g', TUI_CYR_G)                       \
 	X(SOURCES, TUI_CTX_NAV, TUI_CTX_NAV, 9, "S", N_("sources"),                                  \
 	  N_("Show the sources of this step"), 'S', 's', TUI_CYR_S)                                \
+	X(FORGET, TUI_CTX_NAV | TUI_CTX_PLAN, 0, 0, NULL, NULL,                                     \
+	  N_("Forget: delete your saved progress from this computer"), 'F', 'f', TUI_CYR_F)        \
 	X(HELP, TUI_CTX_MOST, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_PICK, 1, "?", N_("help"),       \
 	  N_("Show this help"), '?', TUI_KEY(KEY_F(1)))                                             \
 	X(QUIT, TUI_CTX_MOST, TUI_CTX_NAV | TUI_CTX_PLAN, 4, "Q", N_("quit"),                       \
@@ -121,13 +130,6 @@ enum tui_action {
 	TUI_A_CLICK, /* a mouse click on item t->click (not a key binding) */
 	TUI_A_COUNT
 };
-
-/* The action `key` stands for in context `ctx`; TUI_A_NONE if none. */
-enum tui_action tui_action_for(int key, unsigned ctx);
-/* Paint the footer (bottom row) for context `ctx`. */
-void tui_footer(struct tui *t, unsigned ctx);
-/* Append to `tx` the table's rows: their keys, then their help text. */
-void tui_help_text(struct tui_text *tx, int width);
 
 enum tui_style {
 	TUI_S_NORMAL,
@@ -146,7 +148,21 @@ enum tui_style {
 	TUI_S_COUNT
 };
 
-struct tui;
+/* Lines of wrapped text, each with a style; the first `bold` bytes of a
+ * line are drawn in bold (a key name, a "Warning:" word). */
+struct tui_line {
+	char *s;
+	size_t len;
+	enum tui_style style;
+	size_t bold;          /* bytes */
+	int width, bold_width; /* columns of s and of its bold part */
+	bool simple;          /* every character one column wide */
+};
+struct tui_text {
+	struct tui_line *v;
+	size_t n, cap;
+};
+
 struct tui_screen;
 
 struct tui_screen_ops {
@@ -168,6 +184,13 @@ struct tui_screen {
 	int page;            /* rows of text the last paint showed (scroll step) */
 	bool at_end;         /* scrolled to the end: stays there when rewrapped */
 	char lang[8];        /* language picker: the language when opened */
+	/* A pop-up's text, made for text_w columns in text_lang (pop-ups
+	 * cannot change what they show, only the window can change size). */
+	struct tui_text text;
+	int text_w;
+	char text_lang[8];
+	void *data;          /* malloc'd, freed when the screen goes */
+	size_t n_data;
 };
 
 /* Where the last paint put the items of the top screen, for clicks. */
@@ -176,8 +199,44 @@ struct tui_hit {
 	size_t item;
 };
 
+/* A list of items to choose from: each has a label and a short prefix
+ * ("2. ", "[x] "); the selected one is marked "> " and highlighted. */
+struct tui_item {
+	char *label; /* malloc'd, freed by tui_list_free */
+	char prefix[16];
+};
+struct tui_list {
+	struct tui_item *v;
+	size_t n, cap;
+	struct tui_text *wrapped; /* the labels wrapped for `wrapped_w` */
+	int wrapped_w;
+};
+/* The step's title and text wrapped for one width in one language, kept
+ * while nothing they depend on changes, so that moving through the
+ * options does not wrap the whole text again. `key` lists what the text
+ * was made from; any difference rebuilds it (scr_step.c). */
+struct tui_memo {
+	const void **key;
+	size_t n_key, cap_key;
+	char lang[8];
+	int width;
+	struct tui_text header, title, body;
+	struct tui_list list; /* the options; not for end steps (ticks vary) */
+};
+
+/* The footer as last made: for one context, width and language. */
+struct tui_footer_memo {
+	unsigned ctx;
+	int cols;
+	char lang[8];
+	struct tui_text items; /* "KEY word", the key in bold */
+	int *x;                /* column of each item */
+};
+
 struct tui {
 	struct app *app;
+	struct tui_memo memo;
+	struct tui_footer_memo footer;
 	struct tui_screen stack[TUI_STACK_MAX];
 	size_t depth;
 	bool quit;
@@ -189,9 +248,22 @@ struct tui {
 	size_t click;            /* the item a TUI_A_CLICK is for */
 };
 
-/* The screens. */
+/* ---- actions (action.c) ---- */
+
+/* The action `key` stands for in context `ctx`; TUI_A_NONE if none. */
+enum tui_action tui_action_for(int key, unsigned ctx);
+/* Paint the footer (bottom row) for context `ctx`: the hints that fit,
+ * or the notice t->msg. */
+void tui_footer(struct tui *t, unsigned ctx);
+void tui_footer_free(struct tui_footer_memo *f);
+/* Append to `tx` the table's rows: their keys, then their help text. */
+void tui_help_text(struct tui_text *tx, int width);
+
+/* ---- screens and the stack (tui.c, scr_*.c) ---- */
+
 extern const struct tui_screen_ops tui_step_ops, tui_plan_ops, tui_lang_first_ops, tui_lang_ops,
-	tui_help_ops, tui_glossary_ops, tui_term_ops, tui_sources_ops, tui_quit_ops, tui_small_ops;
+	tui_help_ops, tui_glossary_ops, tui_term_ops, tui_sources_ops, tui_quit_ops, tui_small_ops,
+	tui_notice_ops, tui_resume_ops;
 
 /* Stack (tui.c). Push returns the new screen, or NULL when the stack is
  * full (the key is then ignored). */
@@ -202,17 +274,6 @@ void tui_notice(struct tui *t, const char *fmt, ...) __attribute__((format(print
 
 /* ---- drawing (draw.c) ---- */
 
-/* Lines of wrapped text, each with a style; the first `bold` bytes of a
- * line are drawn in bold (a key name, a "Warning:" word). */
-struct tui_line {
-	char *s;
-	enum tui_style style;
-	size_t bold;
-};
-struct tui_text {
-	struct tui_line *v;
-	size_t n, cap;
-};
 /* Wrap `s` to `width` columns and append the lines. `gutter` (may be
  * NULL) is put before the first line and `rest` before the others; both
  * must have the same width, which is taken from `width`. */
@@ -224,34 +285,32 @@ void tui_text_free(struct tui_text *tx);
 void tui_text_draw(struct tui *t, const struct tui_text *tx, size_t top, int y, int x, int h,
 		   int w);
 
-/* A list of items to choose from: each has a label and a short prefix
- * ("2. ", "[x] "); the selected one is marked "> " and highlighted. */
-struct tui_item {
-	char *label; /* malloc'd, freed by tui_list_free */
-	char prefix[16];
-};
-struct tui_list {
-	struct tui_item *v;
-	size_t n, cap;
-};
 void tui_list_add(struct tui_list *l, const char *prefix, char *label);
 void tui_list_free(struct tui_list *l);
 /* Rows all items take at `w` columns. */
-int tui_list_height(const struct tui_list *l, int w);
+int tui_list_height(struct tui_list *l, int w);
 /* Paint the items into rows y..y+h-1 so that item `sel` is visible,
  * scrolling *top as needed; records click targets. */
-void tui_list_draw(struct tui *t, const struct tui_list *l, size_t sel, size_t *top, int y, int x,
-		   int h, int w);
+void tui_list_draw(struct tui *t, struct tui_list *l, size_t sel, size_t *top, int y, int x, int h,
+		   int w);
 
 /* Put `s` at (y, x) cut to `w` columns (never past the window); returns
  * the columns used. `s` need not be clean: it is sanitised. */
 int tui_put(struct tui *t, int y, int x, int w, const char *s, enum tui_style st);
 void tui_fill(struct tui *t, int y, int x, int w, enum tui_style st);
+/* The header (top row): `left` cut with "…" to leave room for `right`
+ * (may be NULL), which ends one column before the right edge. _make
+ * prepares it for `cols` columns (two lines in *out), _draw paints it. */
 void tui_header(struct tui *t, const char *left, const char *right);
+void tui_header_make(struct tui_text *out, int cols, const char *left, const char *right);
+void tui_header_draw(struct tui *t, const struct tui_text *h);
 /* A framed, cleared box with a title in its top border. */
 void tui_box(struct tui *t, int y, int x, int h, int w, const char *title);
 /* A pop-up's width for content that wants `want` columns. */
 int tui_popup_width(const struct tui *t, int want);
+/* True when s->text must be made (again) for `w` columns: it was made
+ * for another width or language. It is then emptied. */
+bool tui_text_stale(struct tui_screen *s, int w);
 /* A pop-up showing text: sized to the lines, scrolled by s->top. */
 void tui_textbox_draw(struct tui *t, struct tui_screen *s, const char *title,
 		      const struct tui_text *tx, int w);
@@ -262,6 +321,9 @@ void tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a);
 bool tui_common_key(struct tui *t, enum tui_action a);
 /* Record a click target. */
 void tui_hit(struct tui *t, int y0, int y1, int x0, int x1, size_t item);
+
+/* Free the step screen's memo (at exit). */
+void tui_memo_free(struct tui_memo *m);
 
 /* The action plan as a tickable list (the plan screen and end steps). */
 size_t tui_plan_list(struct tui *t, struct tui_list *l);

@@ -19,8 +19,8 @@ FIXTURES=$SRCDIR/tests/tui/fixtures
 TEST=$(basename "$0" .sh)
 
 if ! command -v tmux >/dev/null 2>&1; then
-	echo "$TEST: tmux not found; skipping (scripts/setup.sh installs it)"
-	exit 77
+	echo "$TEST: tmux not found: run scripts/setup.sh (it installs tmux)"
+	exit 1
 fi
 
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/klantreis-$TEST.XXXXXX")
@@ -47,15 +47,20 @@ fail() {
 
 # Start the program in a fresh server at W x H. Arguments after -- go to
 # the program. TUI_TERM (default xterm-256color) and TUI_ENV (extra
-# VAR=value words) shape its environment.
+# VAR=value words) shape its environment. Each start gets an empty HOME
+# (progress is saved there), unless TUI_SAME_HOME=1 keeps the last one.
+STARTS=0
 tui_start() {
 	local w=$1 h=$2
 	shift 3
+	$TM kill-server >/dev/null 2>&1 || true
 	rm -f "$TMPD/status" "$TMPD/stderr"
+	[ "${TUI_SAME_HOME:-0}" = 1 ] || STARTS=$((STARTS + 1))
+	mkdir -p "$TMPD/home$STARTS"
 	{
-		echo 'unset LANGUAGE LC_ALL LC_MESSAGES LC_CTYPE COLUMNS LINES NO_COLOR TMUX'
+		echo 'unset LANGUAGE LC_ALL LC_MESSAGES LC_CTYPE COLUMNS LINES NO_COLOR TMUX XDG_STATE_HOME'
 		printf 'export TERM=%q LANG=C.UTF-8 ESCDELAY=25 NCURSES_NO_UTF8_ACS=1 HOME=%q\n' \
-			"${TUI_TERM:-xterm-256color}" "$TMPD"
+			"${TUI_TERM:-xterm-256color}" "$TMPD/home$STARTS"
 		echo 'export KLANTREIS_TODAY=2026-02-01'
 		# No GPM: on TERM=linux curses would dlopen libgpm for the mouse,
 		# which fails in tmux and leaks a string (a sanitizer build then
@@ -69,8 +74,10 @@ tui_start() {
 		# unreliable), written atomically.
 		printf 'echo $? >%q && mv %q %q\n' "$TMPD/status.tmp" "$TMPD/status.tmp" "$TMPD/status"
 	} >"$TMPD/run.sh"
-	$TM new-session -d -s kt -x "$w" -y "$h" "sh $TMPD/run.sh"
-	$TM set-option -g window-size manual >/dev/null
+	# remain-on-exit keeps the server (and the last screen) when the
+	# program ends, so the test can say how it ended.
+	$TM new-session -d -s kt -x "$w" -y "$h" "sh $TMPD/run.sh" \; \
+		set-option -g remain-on-exit on \; set-option -g window-size manual >/dev/null
 	WIDTH=$w
 	HEIGHT=$h
 }
@@ -113,9 +120,9 @@ wait_for() {
 	fail "timed out waiting for: $1"
 }
 
-# The screen with all spaces and line ends removed: for text that may be
-# wrapped at any width.
-flat() { screen | tr -d ' \n'; }
+# The screen with all spaces, line ends and pop-up side borders removed:
+# for text that may be wrapped at any width.
+flat() { screen | sed 's/│//g' | tr -d ' \n'; }
 
 wait_for_flat() {
 	local want i
