@@ -19,11 +19,11 @@ const size_t i18n_n_langs = sizeof i18n_langs / sizeof i18n_langs[0];
 
 static char current[8] = "en";
 
-char *i18n_msgid_normalise(const char *s, size_t n)
+/* Writes the msgid of s[0..n) to `out`, which has room for n bytes plus
+ * 4 for each & < > (each escape is at most 5 bytes), and a NUL. */
+static void normalise(const char *s, size_t n, char *out)
 {
-	/* Written straight into a buffer of the largest possible size: this
-	 * runs for every text at start-up. */
-	char *out = xmalloc(n * 5 + 1), *o = out;
+	char *o = out;
 	bool space = false;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
@@ -48,6 +48,25 @@ char *i18n_msgid_normalise(const char *s, size_t n)
 		}
 	}
 	*o = '\0';
+}
+
+/* The room normalise() needs for s[0..n). */
+static size_t room(const char *s, size_t n)
+{
+	size_t extra = 0;
+	for (const char *p = s; (p = memchr(p, '&', (size_t)(s + n - p))); p++)
+		extra += 4;
+	for (const char *p = s; (p = memchr(p, '<', (size_t)(s + n - p))); p++)
+		extra += 3;
+	for (const char *p = s; (p = memchr(p, '>', (size_t)(s + n - p))); p++)
+		extra += 3;
+	return n + extra + 1;
+}
+
+char *i18n_msgid_normalise(const char *s, size_t n)
+{
+	char *out = xmalloc(room(s, n));
+	normalise(s, n, out);
 	return out;
 }
 
@@ -159,8 +178,10 @@ const char *i18n_env_lang(void)
 
 char *i18n_msgid_normalise_arena(struct arena *a, const char *s, size_t n)
 {
-	char *tmp = i18n_msgid_normalise(s, n);
-	char *r = arena_strdup(a, tmp);
-	free(tmp);
-	return r;
+	/* Start-up normalises every text of every journey: written straight
+	 * into the model's arena (the few bytes collapsed whitespace saves
+	 * are not worth a second pass). */
+	char *out = arena_alloc_raw(a, room(s, n));
+	normalise(s, n, out);
+	return out;
 }

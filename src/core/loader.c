@@ -36,6 +36,10 @@ struct load {
 	bool xml_error; /* the first fatal error libxml2 reported */
 	int xml_line, xml_col;
 	char xml_msg[200];
+	/* A file read again to find a wrong goto's column. */
+	const char *again_file;
+	char *again;
+	size_t again_len;
 	/* Growing lists for the whole set. */
 	struct journey **journeys;
 	size_t n_journeys, cap_journeys;
@@ -225,7 +229,7 @@ static void get_target(struct load *L, const xmlNode *n, const char *ref, struct
 {
 	t->ref = ref;
 	t->line = node_line(n);
-	t->col = attr_col(L, n, "goto");
+	t->col = 0; /* found only if the goto turns out to be wrong: see resolve() */
 }
 
 static void get_source(struct load *L, const xmlNode *c, struct source *s)
@@ -727,7 +731,7 @@ static void load_file(struct load *L, const char *path)
 	ctxt->sax->warning = NULL;
 	L->xml_error = false;
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buf, (int)len, path, "UTF-8",
-					  XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
+					  XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS |
 						  XML_PARSE_NOCDATA);
 	if (L->doctype) {
 		ERR_AT(L, L->doctype_line > 0 ? L->doctype_line : 1, 1,
@@ -817,6 +821,49 @@ static int cmp_index(const void *a, const void *b)
 	return c ? c : (x->step->line > y->step->line) - (x->step->line < y->step->line);
 }
 
+/* The column of `goto="REF"` on the target's line. Columns cost a scan of
+ * the line, so they are looked up only for a goto that is wrong, by
+ * reading the file again (the last one read is kept). */
+static int target_col(struct load *L, const char *file, struct target *t)
+{
+	if (!L->again_file || strcmp(L->again_file, file) != 0) {
+		free(L->again);
+		L->again = NULL;
+		L->again_len = 0;
+		L->again_file = file;
+		FILE *f = fopen(file, "rb");
+		if (f) {
+			struct strbuf b;
+			sb_init(&b);
+			char chunk[8192];
+			size_t n;
+			while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+				sb_add(&b, chunk, n);
+			fclose(f);
+			L->again_len = b.len;
+			L->again = sb_steal(&b);
+		}
+	}
+	const char *keep_buf = L->buf;
+	size_t keep_len = L->len;
+	size_t *keep_lines = L->line_start;
+	size_t keep_n = L->n_lines;
+	L->buf = L->again;
+	L->len = L->again_len;
+	L->line_start = NULL;
+	char needle[160];
+	snprintf(needle, sizeof needle, "goto=\"%s\"", t->ref);
+	int col = col_of(L, t->line, needle);
+	if (col == 1)
+		col = col_of(L, t->line, "goto=");
+	free(L->line_start);
+	L->buf = keep_buf;
+	L->len = keep_len;
+	L->line_start = keep_lines;
+	L->n_lines = keep_n;
+	return col;
+}
+
 static void resolve(struct load *L, const struct journey *j, struct target *t)
 {
 	if (!t->ref)
@@ -824,6 +871,7 @@ static void resolve(struct load *L, const struct journey *j, struct target *t)
 	t->step = (struct step *)journey_set_resolve(L->set, j, t->ref);
 	if (t->step)
 		return;
+	t->col = target_col(L, j->file, t);
 	const char *colon = strchr(t->ref, ':');
 	if (colon) {
 		char jid[128];
@@ -978,6 +1026,7 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 			resolve(&L, j, &s->next);
 		}
 	}
+	free(L.again);
 	return set;
 }
 

@@ -111,13 +111,22 @@ void arena_free(struct arena *a)
 
 void *arena_alloc(struct arena *a, size_t n)
 {
+	void *p = arena_alloc_raw(a, n);
+	memset(p, 0, n);
+	return p;
+}
+
+void *arena_alloc_raw(struct arena *a, size_t n)
+{
+	/* Aligned like arena_alloc(), but not zeroed: strings are written
+	 * over at once. */
 	const size_t al = sizeof(max_align_t);
-	n = (n + al - 1) / al * al;
-	if (n == 0)
-		n = al;
+	size_t m = (n + al - 1) / al * al;
+	if (m == 0)
+		m = al;
 	struct arena_block *b = a->head;
-	if (!b || b->size - b->used < n) {
-		size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+	if (!b || b->size - b->used < m) {
+		size_t size = m > ARENA_BLOCK ? m : ARENA_BLOCK;
 		b = xmalloc(sizeof(*b) + size);
 		b->size = size;
 		b->used = 0;
@@ -125,15 +134,15 @@ void *arena_alloc(struct arena *a, size_t n)
 		a->head = b;
 	}
 	void *p = (char *)b->data + b->used;
-	b->used += n;
-	memset(p, 0, n);
+	b->used += m;
 	return p;
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_raw(a, n + 1);
 	memcpy(p, s, n);
+	p[n] = '\0';
 	return p;
 }
 

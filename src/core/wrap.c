@@ -197,13 +197,35 @@ static void push(struct wrap_lines *out, const char *s, size_t n)
 	out->lines[out->n++] = xstrndup(s, n);
 }
 
+/* Display width of s[0..n). */
+static int width_n(const char *s, size_t n)
+{
+	int w = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += utf8_decode(s + i, n - i, &cp);
+		int cw = wrap_cp_width(cp);
+		if (cw > 0)
+			w += cw;
+	}
+	return w;
+}
+
 void wrap_text(const char *text, int width, struct wrap_lines *out)
 {
 	if (width < 1)
 		width = 1;
 	char *s = wrap_sanitize(text);
-	struct strbuf line;
-	sb_init(&line);
+	/* One space between words, so that a span's width is its words'
+	 * widths plus one a gap. */
+	char *w = s;
+	for (const char *r = s; *r; r++)
+		if (*r != ' ' || (w > s && w[-1] != ' '))
+			*w++ = *r;
+	*w = '\0';
+	/* A line is a span of `s`: words are never copied, only measured;
+	 * the span [ls, le) grows word by word and is pushed when full. */
+	const char *ls = NULL, *le = NULL;
 	int lw = 0;
 	const char *p = s;
 	for (;;) {
@@ -214,39 +236,33 @@ void wrap_text(const char *text, int width, struct wrap_lines *out)
 		const char *e = p;
 		while (*e && *e != ' ')
 			e++;
-		char *word = xstrndup(p, (size_t)(e - p));
-		int ww = wrap_width(word);
-		if (lw > 0 && lw + 1 + ww <= width) {
-			sb_putc(&line, ' ');
-			sb_puts(&line, word);
+		int ww = width_n(p, (size_t)(e - p));
+		if (ls && lw + 1 + ww <= width) {
+			le = e;
 			lw += 1 + ww;
 		} else {
-			if (lw > 0) {
-				push(out, line.s, line.len);
-				line.len = 0;
-				lw = 0;
-			}
-			/* A word wider than the line is cut into pieces. */
-			const char *q = word;
-			while (wrap_width(q) > width) {
-				int used;
-				size_t k = wrap_fit(q, width, &used);
+			if (ls)
+				push(out, ls, (size_t)(le - ls));
+			ls = p;
+			le = e;
+			lw = ww;
+			/* A word wider than the line is cut into pieces; the last
+			 * piece starts the next line. */
+			while (lw > width) {
+				char *word = xstrndup(ls, (size_t)(le - ls));
+				size_t k = wrap_fit(word, width, NULL);
 				if (k == 0) /* a 2-column character in a 1-column line */
-					k = utf8_decode(q, strlen(q), &(uint32_t){0});
-				push(out, q, k);
-				q += k;
+					k = utf8_decode(word, strlen(word), &(uint32_t){0});
+				free(word);
+				push(out, ls, k);
+				ls += k;
+				lw = width_n(ls, (size_t)(le - ls));
 			}
-			sb_add(&line, "", 0);
-			line.len = 0;
-			sb_puts(&line, q);
-			lw = wrap_width(q);
 		}
-		free(word);
 		p = e;
 	}
-	if (lw > 0 || line.len)
-		push(out, line.s, line.len);
-	sb_free(&line);
+	if (ls && le > ls)
+		push(out, ls, (size_t)(le - ls));
 	free(s);
 }
 

@@ -161,6 +161,11 @@ static void test_cjk_and_edges(void **state)
 	assert_int_equal(l.n, 0);
 	wrap_text("   ", 10, &l);
 	assert_int_equal(l.n, 0);
+	wrap_text("a  b   c    d", 3, &l); /* runs of spaces count as one */
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.lines[0], "a b");
+	assert_string_equal(l.lines[1], "c d");
+	wrap_lines_free(&l);
 	wrap_text("x", 0, &l);
 	assert_int_equal(l.n, 1);
 	wrap_lines_free(&l);
