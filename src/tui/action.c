@@ -31,10 +31,18 @@ static const struct row rows[] = {
 };
 #define N_ROWS (sizeof rows / sizeof rows[0])
 
+/* Whether a row's contexts (or footer contexts) `row` hold for `ctx`, a
+ * screen's context with the run's modes: one of the screens, and every
+ * mode the row names. */
+static bool applies(unsigned row, unsigned ctx)
+{
+	return (row & ctx & ~(unsigned)TUI_MODES) && !(row & TUI_MODES & ~ctx);
+}
+
 enum tui_action tui_action_for(int key, unsigned ctx)
 {
 	for (size_t i = 0; i < N_ROWS; i++) {
-		if (!(rows[i].ctx & ctx))
+		if (!applies(rows[i].ctx, ctx))
 			continue;
 		for (const int *k = rows[i].keys; *k; k++)
 			if (*k == key)
@@ -85,6 +93,10 @@ static const char *key_text(int k, char buf[16])
 		snprintf(buf, 16, "F%d", k - TUI_KEY(KEY_F0));
 		return buf;
 	}
+	if (k > 0 && k < ' ' && k != TUI_ESC) {
+		snprintf(buf, 16, "Ctrl-%c", k + '@');
+		return buf;
+	}
 	if (k > ' ' && k < 127) {
 		buf[0] = (char)k;
 		buf[1] = '\0';
@@ -127,12 +139,14 @@ static char *keys_label(const struct row *r)
 	return sb_steal(&b);
 }
 
-void tui_help_text(struct tui_text *tx, int width)
+void tui_help_text(struct tui_text *tx, int width, unsigned ctx)
 {
 	char *labels[N_ROWS];
 	int kw = 0;
 	for (size_t i = 0; i < N_ROWS; i++) {
-		labels[i] = rows[i].help ? keys_label(&rows[i]) : NULL;
+		/* Every screen's keys, but only this mode's. */
+		bool mode = !(rows[i].ctx & TUI_MODES & ~ctx);
+		labels[i] = rows[i].help && mode ? keys_label(&rows[i]) : NULL;
 		if (labels[i] && wrap_width(labels[i]) > kw)
 			kw = wrap_width(labels[i]);
 	}
@@ -179,7 +193,7 @@ static void footer_make(struct tui_footer_memo *f, unsigned ctx, int cols)
 	size_t n = 0;
 	int total = 0;
 	for (size_t i = 0; i < N_ROWS; i++) {
-		if (!(rows[i].fctx & ctx) || !rows[i].prio)
+		if (!applies(rows[i].fctx, ctx) || !rows[i].prio)
 			continue;
 		show[n] = &rows[i];
 		width[n] = wrap_width(rows[i].fkeys) + 1 + wrap_width(_(rows[i].fword));

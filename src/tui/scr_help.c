@@ -9,7 +9,7 @@ static void help_draw(struct tui *t, struct tui_screen *s)
 {
 	int w = tui_popup_width(t, 76);
 	if (tui_text_stale(s, w - 4))
-		tui_help_text(&s->text, w - 4);
+		tui_help_text(&s->text, w - 4, tui_context(t, s));
 	tui_textbox_draw(t, s, _("Keys"), &s->text, w);
 }
 

@@ -23,6 +23,20 @@ static void plan_draw(struct tui *t, struct tui_screen *s)
 	int y = roomy ? 2 : 1, bottom = t->rows - 1;
 	tui_put(t, y, x, w, _("Your action plan"), TUI_S_TITLE);
 	y += roomy ? 2 : 1;
+	if (t->app->kiosk) {
+		/* The take-away keys, where the person looks (the footer may
+		 * have no room for them). */
+		const char *hint =
+			t->app->kiosk->print_argv
+				? _("To take your plan with you: T prints it, C shows its links as QR codes for your phone.")
+				: _("To take your plan with you: C shows its links as QR codes for your phone.");
+		struct tui_text tx = {0};
+		tui_text_add(&tx, hint, w, TUI_S_TIP, NULL, NULL, 0);
+		int h = tx.n < 2 ? (int)tx.n : 2;
+		tui_text_draw(t, &tx, 0, y, x, h, w);
+		tui_text_free(&tx);
+		y += h + (roomy ? 1 : 0);
+	}
 
 	struct tui_list list = {0};
 	if (!tui_plan_list(t, &list)) {

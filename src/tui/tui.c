@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The full-screen interface: terminal set-up and tear-down, the screen
  * stack, and the one loop that owns input (see tui_int.h). */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "core/util.h"
@@ -16,10 +19,13 @@
 static bool curses_on;
 static int saved_stderr = -1;
 
-/* While curses owns the terminal, stderr goes to a temporary file when
- * it is the terminal too (a stray library message would tear the
- * screen); it is replayed after endwin(). */
-static FILE *stderr_file;
+/* While curses owns the terminal, stderr goes to memory when it is the
+ * terminal too (a stray library message would tear the screen); it is
+ * replayed after endwin(). Memory, never a temporary file: nothing of a
+ * session may reach the disk (kiosk mode). A memfd where the kernel has
+ * it, else a pipe that does not block (what does not fit is lost). */
+static int stderr_mem = -1;  /* the memfd, or the pipe's read end */
+static bool stderr_is_pipe;
 
 static void restore_stderr(void)
 {
@@ -29,34 +35,45 @@ static void restore_stderr(void)
 	dup2(saved_stderr, STDERR_FILENO);
 	close(saved_stderr);
 	saved_stderr = -1;
-	if (stderr_file) {
-		char buf[4096];
-		size_t n;
-		rewind(stderr_file);
-		while ((n = fread(buf, 1, sizeof buf, stderr_file)) > 0)
-			if (fwrite(buf, 1, n, stderr) != n)
-				break;
-		fclose(stderr_file);
-		stderr_file = NULL;
-	}
+	if (stderr_mem < 0)
+		return;
+	if (!stderr_is_pipe)
+		lseek(stderr_mem, 0, SEEK_SET);
+	char buf[4096];
+	ssize_t n;
+	while ((n = read(stderr_mem, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0 && fwrite(buf, 1, (size_t)n, stderr) != (size_t)n)
+			break;
+	close(stderr_mem);
+	stderr_mem = -1;
 }
 
 static void divert_stderr(void)
 {
 	if (!isatty(STDERR_FILENO))
 		return; /* a file or a pipe: nothing to tear */
-	stderr_file = tmpfile();
-	if (!stderr_file)
-		return;
+	int wr = memfd_create("klantreis-stderr", MFD_CLOEXEC);
+	stderr_is_pipe = wr < 0;
+	if (wr >= 0) {
+		stderr_mem = wr;
+	} else {
+		int p[2];
+		if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0)
+			return;
+		stderr_mem = p[0];
+		wr = p[1];
+	}
 	fflush(stderr);
 	saved_stderr = dup(STDERR_FILENO);
-	if (saved_stderr < 0 || dup2(fileno(stderr_file), STDERR_FILENO) < 0) {
+	if (saved_stderr < 0 || dup2(wr, STDERR_FILENO) < 0) {
 		if (saved_stderr >= 0)
 			close(saved_stderr);
 		saved_stderr = -1;
-		fclose(stderr_file);
-		stderr_file = NULL;
+		close(stderr_mem);
+		stderr_mem = -1;
 	}
+	if (stderr_is_pipe)
+		close(wr); /* fd 2 is the write end now */
 }
 
 static void oom_handler(void)
@@ -89,12 +106,15 @@ static void init_styles(struct tui *t)
 	st[TUI_S_URL] = A_UNDERLINE;
 	st[TUI_S_SELECTED] = A_REVERSE | A_BOLD;
 	st[TUI_S_BORDER] = A_NORMAL;
+	/* A QR code is dark modules on a light ground, also on a terminal
+	 * with a dark background: reverse video makes the ink dark. */
+	st[TUI_S_QR] = A_REVERSE;
 	if (!color || start_color() == ERR)
 		return;
 	short bg = -1;
 	if (use_default_colors() == ERR)
 		bg = COLOR_BLACK;
-	enum { P_HEADER = 1, P_FOOTER, P_WARNING, P_TIP, P_LINK, P_SELECTED, P_NOTICE };
+	enum { P_HEADER = 1, P_FOOTER, P_WARNING, P_TIP, P_LINK, P_SELECTED, P_NOTICE, P_QR };
 	init_pair(P_HEADER, COLOR_WHITE, COLOR_BLUE);
 	init_pair(P_FOOTER, COLOR_BLACK, COLOR_CYAN);
 	init_pair(P_WARNING, COLOR_RED, bg);
@@ -102,6 +122,7 @@ static void init_styles(struct tui *t)
 	init_pair(P_LINK, COLOR_BLUE, bg);
 	init_pair(P_SELECTED, COLOR_BLACK, COLOR_YELLOW);
 	init_pair(P_NOTICE, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(P_QR, COLOR_BLACK, COLOR_WHITE);
 	st[TUI_S_HEADER] = COLOR_PAIR(P_HEADER) | A_BOLD;
 	st[TUI_S_FOOTER] = COLOR_PAIR(P_FOOTER);
 	st[TUI_S_FOOTKEY] = COLOR_PAIR(P_FOOTER) | A_BOLD;
@@ -111,6 +132,7 @@ static void init_styles(struct tui *t)
 	st[TUI_S_LINK] = COLOR_PAIR(P_LINK) | A_UNDERLINE;
 	st[TUI_S_URL] = COLOR_PAIR(P_LINK) | A_UNDERLINE;
 	st[TUI_S_SELECTED] = COLOR_PAIR(P_SELECTED) | A_BOLD;
+	st[TUI_S_QR] = COLOR_PAIR(P_QR);
 }
 
 struct tui_screen *tui_push(struct tui *t, const struct tui_screen_ops *ops, const void *arg)
@@ -140,6 +162,12 @@ void tui_pop(struct tui *t)
 		screen_free(&t->stack[--t->depth]);
 }
 
+void tui_pop_all(struct tui *t)
+{
+	while (t->depth)
+		screen_free(&t->stack[--t->depth]);
+}
+
 void tui_notice(struct tui *t, const char *fmt, ...)
 {
 	va_list ap;
@@ -149,6 +177,14 @@ void tui_notice(struct tui *t, const char *fmt, ...)
 }
 
 static struct tui_screen *top(struct tui *t) { return &t->stack[t->depth - 1]; }
+
+unsigned tui_context(struct tui *t, struct tui_screen *s)
+{
+	unsigned modes = TUI_MODE_NORMAL;
+	if (t->app->kiosk)
+		modes = TUI_MODE_KIOSK | (t->app->kiosk->print_argv ? TUI_MODE_PRINTER : 0);
+	return s->ops->ctx(t, s) | modes;
+}
 
 static bool too_small(const struct tui *t)
 {
@@ -183,10 +219,12 @@ static void paint(struct tui *t)
 				t->n_hits = 0;
 			t->stack[i].ops->draw(t, &t->stack[i]);
 		}
-		tui_footer(t, top(t)->ops->ctx(t, top(t)));
+		tui_footer(t, tui_context(t, top(t)));
 	}
 	refresh();
 }
+
+void tui_repaint(struct tui *t) { paint(t); }
 
 /* A mouse event as an action: the wheel scrolls, a click on an item
  * chooses it. */
@@ -272,10 +310,21 @@ static void after_key(struct tui *t)
 static void run(struct tui *t)
 {
 	int errors = 0;
+	bool repaint = true;
 	while (!t->quit) {
-		paint(t);
+		if (repaint)
+			paint(t);
+		repaint = true;
+		/* Kiosk mode waits with a timeout: time itself acts there
+		 * (idle, the countdown, a signal to end). */
+		if (t->app->kiosk)
+			timeout(tui_kiosk_wait(t));
 		wint_t wc;
 		int r = get_wch(&wc);
+		if (r == ERR && t->app->kiosk) {
+			repaint = tui_kiosk_tick(t);
+			continue;
+		}
 		if (r == ERR) {
 			/* A blocking read fails only when the terminal is gone
 			 * (hang-up); give up after a few tries rather than spin. */
@@ -296,13 +345,18 @@ static void run(struct tui *t)
 		}
 		measure(t);
 		if (too_small(t)) {
+			/* Kiosk keys (quick exit) work on any window. */
+			if (t->app->kiosk)
+				tui_kiosk_key(t, tui_action_for(key, tui_context(t, top(t))), key);
 			tui_small_ops.key(t, NULL, TUI_A_NONE, key);
 			continue;
 		}
 		struct tui_screen *s = top(t);
 		enum tui_action a = key == TUI_KEY(KEY_MOUSE) ? mouse_action(t)
-							      : tui_action_for(key, s->ops->ctx(t, s));
-		if (a != TUI_A_NONE)
+							      : tui_action_for(key, tui_context(t, s));
+		if (t->app->kiosk && tui_kiosk_key(t, a, key))
+			continue; /* kiosk mode never saves: no after_key */
+		if (a != TUI_A_NONE || s->ops->all_keys)
 			s->ops->key(t, s, a, key);
 		after_key(t);
 	}
@@ -310,9 +364,21 @@ static void run(struct tui *t)
 
 int tui_run(struct app *app)
 {
+	struct tui t = {.app = app};
+	/* Before newterm: curses installs its own handlers only for signals
+	 * still at their default. */
+	if (app->kiosk)
+		tui_kiosk_begin(&t);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		const char *term = getenv("TERM");
+		if (app->kiosk) {
+			/* Never the plain interface: it can be left. */
+			tui_kiosk_end(&t);
+			fprintf(stderr, _("klantreis: kiosk mode cannot drive terminal type '%s'\n"),
+				term ? term : "");
+			return 2;
+		}
 		fprintf(stderr, _("klantreis: cannot drive terminal type '%s'; using the plain interface.\n"),
 			term ? term : "");
 		return plain_run(app, stdin, stdout);
@@ -324,7 +390,12 @@ int tui_run(struct app *app)
 	 * pop-up at once, while the keys' own sequences, which arrive in one
 	 * burst, still parse. */
 	set_escdelay(25);
-	cbreak();
+	/* Kiosk mode: raw, so Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-S arrive as
+	 * keys (which do nothing) instead of signals or a frozen screen. */
+	if (app->kiosk)
+		raw();
+	else
+		cbreak();
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
@@ -339,7 +410,6 @@ int tui_run(struct app *app)
 #endif
 	mousemask(mask, NULL);
 
-	struct tui t = {.app = app};
 	init_styles(&t);
 	measure(&t);
 	tui_push(&t, &tui_step_ops, NULL);
@@ -349,8 +419,7 @@ int tui_run(struct app *app)
 		tui_push(&t, &tui_lang_first_ops, NULL);
 	show_notice(&t);
 	run(&t);
-	while (t.depth)
-		screen_free(&t.stack[--t.depth]);
+	tui_pop_all(&t);
 	tui_memo_free(&t.memo);
 	tui_footer_free(&t.footer);
 
@@ -359,5 +428,7 @@ int tui_run(struct app *app)
 	delscreen(scr);
 	restore_stderr();
 	util_set_oom_handler(NULL);
+	if (app->kiosk)
+		tui_kiosk_end(&t);
 	return 0;
 }

@@ -27,6 +27,7 @@
 
 #include "app.h"
 #include "core/i18n.h"
+#include "kiosk/kiosk.h"
 
 struct tui;
 struct tui_text;
@@ -52,7 +53,20 @@ enum {
 	TUI_CTX_PICK = 1u << 3, /* a pop-up list: language, glossary words */
 	TUI_CTX_TEXT = 1u << 4, /* a pop-up text: help, sources, a definition */
 	TUI_CTX_ASK = 1u << 5,  /* the quit question */
+	TUI_CTX_CONFIRM = 1u << 6, /* kiosk: "Finish and clear?" */
+	TUI_CTX_PIN = 1u << 7,  /* kiosk: the volunteer types the PIN (keys are text) */
+	TUI_CTX_ALERT = 1u << 8, /* kiosk: "Are you still there?" (any key continues) */
+	TUI_CTX_QR = 1u << 9,   /* kiosk: a link of the plan as a QR code */
 };
+/* Modes: the loop adds them to every screen's context (tui_context). A
+ * row whose contexts name modes applies only when all of them hold; a
+ * row without any applies in every mode. */
+enum {
+	TUI_MODE_NORMAL = 1u << 12,  /* not kiosk mode */
+	TUI_MODE_KIOSK = 1u << 13,   /* --kiosk */
+	TUI_MODE_PRINTER = 1u << 14, /* --kiosk with a print_command */
+};
+#define TUI_MODES (TUI_MODE_NORMAL | TUI_MODE_KIOSK | TUI_MODE_PRINTER)
 #define TUI_CTX_NAV (TUI_CTX_STEP | TUI_CTX_END)
 #define TUI_CTX_LISTS (TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_PICK)
 #define TUI_CTX_MOST (TUI_CTX_LISTS | TUI_CTX_TEXT)
@@ -69,10 +83,17 @@ enum {
 #define TUI_CYR_G 0x43f, 0x41f /* п П */
 #define TUI_CYR_S 0x456, 0x406, 0x44b, 0x42b /* і І (uk), ы Ы (ru) */
 #define TUI_CYR_F 0x430, 0x410 /* а А */
+#define TUI_CYR_X 0x447, 0x427 /* ч Ч */
+#define TUI_CYR_T 0x435, 0x415 /* е Е */
+#define TUI_CYR_C 0x441, 0x421 /* с С */
+#define TUI_CTRL_X 24
 
 /* The action table: one row per action.
  *   X(NAME, contexts, footer contexts, footer priority, footer keys,
  *     footer word, help text, keys...)
+ * Contexts and footer contexts may name modes too (TUI_MODE_*): the row
+ * is then only for those runs (kiosk mode's F is not normal mode's F);
+ * the help screen lists the rows of the run's modes.
  * The first row whose contexts hold the screen's context wins, so the
  * narrow rows come first: the quit question, and ticking (Space) before
  * scrolling (Space elsewhere). The footer shows, in table order, the rows
@@ -82,17 +103,19 @@ enum {
  * ("Enter", "PgDn") are those printed on keyboards and stay as they are. */
 #define TUI_ACTIONS(X)                                                                              \
 	X(YES, TUI_CTX_ASK, 0, 0, NULL, NULL, NULL, 'y', 'Y', 'q', 'Q', TUI_CYR_Q)                  \
-	X(NO, TUI_CTX_ASK, 0, 0, NULL, NULL, NULL, 'n', 'N')                                       \
+	X(NO, TUI_CTX_ASK | TUI_CTX_CONFIRM, 0, 0, NULL, NULL, NULL, 'n', 'N')                     \
 	/* TRANSLATORS: footer words follow a key name in the last line: short! */                \
-	X(SWITCH, TUI_CTX_ASK, TUI_CTX_ASK, 3, "←→", N_("switch"), NULL, TUI_KEY(KEY_LEFT),         \
-	  TUI_KEY(KEY_RIGHT), TUI_KEY(KEY_UP), TUI_KEY(KEY_DOWN), '\t', TUI_KEY(KEY_BTAB))          \
+	X(SWITCH, TUI_CTX_ASK | TUI_CTX_CONFIRM, TUI_CTX_ASK | TUI_CTX_CONFIRM, 3, "←→", N_("switch"), \
+	  NULL, TUI_KEY(KEY_LEFT), TUI_KEY(KEY_RIGHT), TUI_KEY(KEY_UP), TUI_KEY(KEY_DOWN), '\t',    \
+	  TUI_KEY(KEY_BTAB))                                                                        \
 	X(UP, TUI_CTX_MOST, TUI_CTX_LISTS, 6, "↑↓", N_("move"),                                   \
 	  N_("Move the selection up (at the top: scroll the text)"), TUI_KEY(KEY_UP), 'k', 'K',     \
 	  TUI_CYR_K, TUI_KEY(KEY_BTAB))                                                             \
 	X(DOWN, TUI_CTX_MOST, 0, 0, NULL, NULL,                                                     \
 	  N_("Move the selection down (at the bottom: scroll the text)"), TUI_KEY(KEY_DOWN), 'j',   \
 	  'J', TUI_CYR_J, '\t')                                                                     \
-	X(CHOOSE, TUI_CTX_LISTS | TUI_CTX_ASK | TUI_CTX_TEXT, TUI_CTX_STEP | TUI_CTX_PICK | TUI_CTX_ASK, 2, \
+	X(CHOOSE, TUI_CTX_LISTS | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_TEXT,                     \
+	  TUI_CTX_STEP | TUI_CTX_PICK | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_PIN, 2,             \
 	  "Enter", N_("choose"), N_("Choose the selected option"), '\n', '\r', TUI_KEY(KEY_ENTER),  \
 	  TUI_KEY(KEY_RIGHT))                                                                       \
 	X(NUMBER, TUI_CTX_LISTS, 0, 0, NULL, NULL, N_("Choose option 1 to 9 directly"), '1', '2',  \
@@ -113,14 +136,41 @@ enum {
 	  N_("Explain the Dutch words on this screen"), 'G', 'g', TUI_CYR_G)                       \
 	X(SOURCES, TUI_CTX_NAV, TUI_CTX_NAV, 9, "S", N_("sources"),                                  \
 	  N_("Show the sources of this step"), 'S', 's', TUI_CYR_S)                                \
-	X(FORGET, TUI_CTX_NAV | TUI_CTX_PLAN, 0, 0, NULL, NULL,                                     \
+	/* Kiosk mode (kiosk.c): F finishes and clears instead of forgetting   \
+	 * a save file (there is none), X and F12 leave at once, Q explains    \
+	 * that the guide stays open, Ctrl-X asks a volunteer for the PIN. */  \
+	X(FINISH, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_CONFIRM | TUI_MODE_KIOSK,                    \
+	  TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_KIOSK, 1, "F", N_("Finish and clear"),              \
+	  N_("Finish: clear your answers and your plan from this computer"), 'F', 'f', TUI_CYR_F)  \
+	X(QUICK_EXIT, TUI_CTX_MOST | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_ALERT | TUI_CTX_QR |   \
+	  TUI_MODE_KIOSK, TUI_CTX_MOST | TUI_CTX_ALERT | TUI_CTX_QR | TUI_MODE_KIOSK, 1, "X",       \
+	  N_("Quick exit"),                                                                         \
+	  N_("Quick exit: clear the screen and everything you did at once"), 'X', 'x', TUI_CYR_X,  \
+	  TUI_KEY(KEY_F(12)))                                                                       \
+	X(PRINT, TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_PRINTER,                                     \
+	  TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_PRINTER, 2, "T", N_("print"),                       \
+	  N_("In your plan: print it to take it with you"), 'T', 't', TUI_CYR_T)                   \
+	X(QR, TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_KIOSK, TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_KIOSK, \
+	  3, "C", N_("QR codes"), N_("In your plan: show its links as QR codes for your phone"),    \
+	  'C', 'c', TUI_CYR_C)                                                                      \
+	X(NEXT_LINK, TUI_CTX_QR, TUI_CTX_QR, 2, "←→", N_("next link"), NULL, TUI_KEY(KEY_RIGHT),   \
+	  TUI_KEY(KEY_LEFT), TUI_KEY(KEY_DOWN), TUI_KEY(KEY_UP), ' ', TUI_KEY(KEY_NPAGE),           \
+	  TUI_KEY(KEY_PPAGE), '\t', TUI_KEY(KEY_BTAB))                                              \
+	X(STAYS, TUI_CTX_MOST | TUI_CTX_QR | TUI_MODE_KIOSK, 0, 0, NULL, NULL,                     \
+	  N_("About leaving: this guide stays open for the next person"), 'Q', 'q', TUI_CYR_Q)     \
+	X(ADMIN, TUI_CTX_MOST | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_ALERT | TUI_CTX_QR |        \
+	  TUI_MODE_KIOSK, 0, 0, NULL, NULL, N_("For volunteers: end the kiosk with the PIN"),      \
+	  TUI_CTRL_X)                                                                               \
+	X(FORGET, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_NORMAL, 0, 0, NULL, NULL,                   \
 	  N_("Forget: delete your saved progress from this computer"), 'F', 'f', TUI_CYR_F)        \
 	X(HELP, TUI_CTX_MOST, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_PICK, 1, "?", N_("help"),       \
 	  N_("Show this help"), '?', TUI_KEY(KEY_F(1)))                                             \
-	X(QUIT, TUI_CTX_MOST, TUI_CTX_NAV | TUI_CTX_PLAN, 4, "Q", N_("quit"),                       \
+	X(QUIT, TUI_CTX_MOST | TUI_MODE_NORMAL, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_NORMAL, 4, "Q", \
+	  N_("quit"),                                                                               \
 	  N_("Quit (you are asked first)"), 'Q', 'q', TUI_CYR_Q)                                    \
-	X(CLOSE, TUI_CTX_MOST | TUI_CTX_ASK, TUI_CTX_PLAN | TUI_CTX_PICK | TUI_CTX_TEXT | TUI_CTX_ASK, \
-	  1, "Esc", N_("close"), N_("Close this window"), TUI_ESC)
+	X(CLOSE, TUI_CTX_MOST | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_QR,                         \
+	  TUI_CTX_PLAN | TUI_CTX_PICK | TUI_CTX_TEXT | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_PIN |  \
+	  TUI_CTX_QR, 1, "Esc", N_("close"), N_("Close this window"), TUI_ESC)
 
 enum tui_action {
 	TUI_A_NONE,
@@ -145,6 +195,7 @@ enum tui_style {
 	TUI_S_URL,
 	TUI_S_SELECTED,
 	TUI_S_BORDER,
+	TUI_S_QR, /* a QR code: dark ink on a light cell */
 	TUI_S_COUNT
 };
 
@@ -167,6 +218,8 @@ struct tui_screen;
 
 struct tui_screen_ops {
 	bool popup; /* painted over the screen below */
+	bool all_keys; /* key() gets every key, also those no row binds
+			* (as TUI_A_NONE): the PIN field, "any key continues" */
 	unsigned (*ctx)(struct tui *t, struct tui_screen *s);
 	void (*init)(struct tui *t, struct tui_screen *s);
 	void (*draw)(struct tui *t, struct tui_screen *s);
@@ -224,6 +277,18 @@ struct tui_memo {
 	struct tui_list list; /* the options; not for end steps (ticks vary) */
 };
 
+/* Kiosk mode's state (kiosk.c); all zero outside kiosk mode. Times are
+ * CLOCK_MONOTONIC milliseconds. */
+struct tui_kiosk {
+	long long last_key;   /* the last key (or the last wipe) */
+	long long count_from; /* "Are you still there?" shown since; 0: not shown */
+	long long wait_from;  /* when the current wait for a key began */
+	int early;            /* waits that ended early in a row: the terminal is gone */
+	bool used;            /* a key since the last wipe: something to clear */
+	char lang[8];         /* the language each new person starts with */
+	struct kiosk_pin_guard guard; /* kept across people: a wipe is no new try */
+};
+
 /* The footer as last made: for one context, width and language. */
 struct tui_footer_memo {
 	unsigned ctx;
@@ -246,6 +311,7 @@ struct tui {
 	struct tui_hit hits[TUI_HITS_MAX];
 	size_t n_hits;
 	size_t click;            /* the item a TUI_A_CLICK is for */
+	struct tui_kiosk kiosk;
 };
 
 /* ---- actions (action.c) ---- */
@@ -256,19 +322,31 @@ enum tui_action tui_action_for(int key, unsigned ctx);
  * or the notice t->msg. */
 void tui_footer(struct tui *t, unsigned ctx);
 void tui_footer_free(struct tui_footer_memo *f);
-/* Append to `tx` the table's rows: their keys, then their help text. */
-void tui_help_text(struct tui_text *tx, int width);
+/* Append to `tx` the table's rows for the modes in `ctx` (tui_context):
+ * their keys, then their help text. */
+void tui_help_text(struct tui_text *tx, int width, unsigned ctx);
 
 /* ---- screens and the stack (tui.c, scr_*.c) ---- */
 
 extern const struct tui_screen_ops tui_step_ops, tui_plan_ops, tui_lang_first_ops, tui_lang_ops,
 	tui_help_ops, tui_glossary_ops, tui_term_ops, tui_sources_ops, tui_quit_ops, tui_small_ops,
 	tui_notice_ops, tui_resume_ops;
+/* Kiosk mode's screens: the guide stays open (Q), finish and clear?
+ * (F), the volunteer's PIN (Ctrl-X), are you still there? (idle), the
+ * plan's links as QR codes (C). */
+extern const struct tui_screen_ops tui_stays_ops, tui_finish_ops, tui_pin_ops, tui_idle_ops,
+	tui_qr_ops;
 
 /* Stack (tui.c). Push returns the new screen, or NULL when the stack is
  * full (the key is then ignored). */
 struct tui_screen *tui_push(struct tui *t, const struct tui_screen_ops *ops, const void *arg);
 void tui_pop(struct tui *t);
+/* Free every screen, the bottom one too (the caller pushes a new one). */
+void tui_pop_all(struct tui *t);
+/* The screen's context with the modes of this run (see TUI_MODES). */
+unsigned tui_context(struct tui *t, struct tui_screen *s);
+/* Paint now, before a slow action (printing), so its notice shows. */
+void tui_repaint(struct tui *t);
 /* Set the footer notice (already translated; printf-style). */
 void tui_notice(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -327,5 +405,23 @@ void tui_memo_free(struct tui_memo *m);
 
 /* The action plan as a tickable list (the plan screen and end steps). */
 size_t tui_plan_list(struct tui *t, struct tui_list *l);
+
+/* ---- kiosk mode (kiosk.c) ----
+ *
+ * The loop calls tui_kiosk_begin before curses starts (signals), then
+ * before every wait tui_kiosk_wait (how long to wait, in ms), after a
+ * wait without a key tui_kiosk_tick (time passes: SIGTERM/SIGHUP end the
+ * loop, idle time asks "Are you still there?", then wipes; returns true
+ * when the screen must be painted again), and for every key
+ * tui_kiosk_key first (returns true when it took the key). */
+void tui_kiosk_begin(struct tui *t);
+void tui_kiosk_end(struct tui *t);
+int tui_kiosk_wait(struct tui *t);
+bool tui_kiosk_tick(struct tui *t);
+bool tui_kiosk_key(struct tui *t, enum tui_action a, int key);
+/* Forget the person: the session, the language, every screen and the
+ * terminal's screen and scrollback; back to the language picker. */
+void tui_kiosk_wipe(struct tui *t);
+long long tui_kiosk_now(void);
 
 #endif

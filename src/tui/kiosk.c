@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Kiosk mode in the full-screen interface (docs/kiosk.md): a policy
+ * around the same screens, not a fork of them.
+ *
+ * - No way out for a passer-by: the terminal is raw (Ctrl-C, Ctrl-Z,
+ *   Ctrl-\ are keys that do nothing), SIGINT, SIGQUIT and SIGTSTP are
+ *   ignored, Q only explains that the guide stays open. SIGTERM and
+ *   SIGHUP end it cleanly; a volunteer ends it with Ctrl-X and the PIN.
+ * - Privacy between people: idle time asks "Are you still there?", then
+ *   wipes; F (after one question) and X or F12 (at once) wipe too. A wipe
+ *   forgets the session, the language and every screen's state, and
+ *   clears the terminal's screen and scrollback.
+ * - Take-away: T prints the plan, C shows its links as QR codes.
+ *
+ * The loop (tui.c) calls in here; see tui_int.h for the protocol. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/util.h"
+#include "export.h"
+#include "tui/tui_int.h"
+
+/* Set by the SIGTERM/SIGHUP handler, read by the loop: the only thing a
+ * handler may safely do. Module data, because handlers get no
+ * arguments. */
+static volatile sig_atomic_t stop_signal;
+static struct sigaction saved_actions[5];
+static const int handled_signals[5] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP};
+
+/* How long the loop waits for a key before time is looked at again. */
+#define KIOSK_WAIT_MS 250
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stop_signal = 1;
+}
+
+long long tui_kiosk_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void tui_kiosk_begin(struct tui *t)
+{
+	struct tui_kiosk *k = &t->kiosk;
+	memset(k, 0, sizeof(*k));
+	snprintf(k->lang, sizeof k->lang, "%s", i18n_lang());
+	k->last_key = tui_kiosk_now();
+	stop_signal = 0;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the wait for a key ends at once. */
+	sa.sa_handler = on_stop;
+	for (size_t i = 0; i < 5; i++) {
+		if (i == 2)
+			sa.sa_handler = SIG_IGN; /* SIGINT, SIGQUIT, SIGTSTP */
+		sigaction(handled_signals[i], &sa, &saved_actions[i]);
+	}
+}
+
+void tui_kiosk_end(struct tui *t)
+{
+	(void)t;
+	for (size_t i = 0; i < 5; i++)
+		sigaction(handled_signals[i], &saved_actions[i], NULL);
+}
+
+int tui_kiosk_wait(struct tui *t)
+{
+	t->kiosk.wait_from = tui_kiosk_now();
+	return KIOSK_WAIT_MS;
+}
+
+static bool top_is(struct tui *t, const struct tui_screen_ops *ops)
+{
+	return t->depth && t->stack[t->depth - 1].ops == ops;
+}
+
+bool tui_kiosk_tick(struct tui *t)
+{
+	struct tui_kiosk *k = &t->kiosk;
+	const struct kiosk_config *c = t->app->kiosk;
+	long long now = tui_kiosk_now();
+	if (stop_signal) {
+		t->quit = true;
+		return false;
+	}
+	/* A wait that ends long before its time, again and again, is a
+	 * terminal that is gone (reading gives end of file): stop rather
+	 * than spin. */
+	if (now - k->wait_from < KIOSK_WAIT_MS / 5) {
+		if (++k->early > 200) {
+			t->quit = true;
+			return false;
+		}
+	} else {
+		k->early = 0;
+	}
+	if (k->count_from) {
+		if (now - k->count_from >= c->countdown_seconds * 1000LL) {
+			tui_kiosk_wipe(t);
+			return true;
+		}
+		return true; /* the seconds left change */
+	}
+	if (k->used && now - k->last_key >= c->idle_seconds * 1000LL) {
+		/* Nothing may keep the countdown from running: with a full
+		 * stack it runs without its pop-up. */
+		tui_push(t, &tui_idle_ops, NULL);
+		k->count_from = now;
+		return true;
+	}
+	/* The PIN screen shows how long a wrong PIN makes it wait. */
+	return top_is(t, &tui_pin_ops);
+}
+
+/* Clear the terminal: the screen, and the scrollback (terminfo E3,
+ * "\033[3J" on xterm and the Linux console), which may still hold what
+ * the previous person saw. */
+static void clear_terminal(void)
+{
+	clear();
+	refresh();
+	const char *e3 = tigetstr("E3");
+	if (e3 && e3 != (const char *)-1) {
+		/* putp writes through stdio, not curses' own buffer. */
+		putp(e3);
+		fflush(stdout);
+	}
+	clearok(curscr, TRUE);
+}
+
+void tui_kiosk_wipe(struct tui *t)
+{
+	struct app *app = t->app;
+	struct tui_kiosk *k = &t->kiosk;
+	tui_pop_all(t);
+	session_reset(app->session);
+	session_start(app->session, app->start);
+	i18n_set_lang(k->lang);
+	/* The wrapped text of the last step and the footer are theirs too. */
+	tui_memo_free(&t->memo);
+	tui_footer_free(&t->footer);
+	memset(t->msg, 0, sizeof t->msg);
+	t->n_hits = 0;
+	t->click = 0;
+	free(app_take_notice(app));
+	k->used = false;
+	k->count_from = 0;
+	k->last_key = tui_kiosk_now();
+	/* Always the picker, also when the kiosk started in one language:
+	 * the next person may read another. */
+	tui_push(t, &tui_step_ops, NULL);
+	tui_push(t, &tui_lang_first_ops, NULL);
+	clear_terminal();
+}
+
+/* kiosk_print gives its reasons in English; these are the same texts
+ * for the catalogues. */
+static const char *const print_reasons[] = {
+	N_("no print command is configured"),
+	N_("cannot create a pipe"),
+	N_("cannot start the print command"),
+	N_("lost the print command"),
+	N_("the print command did not finish in time"),
+	N_("the print command could not be started"),
+	N_("the print command failed"),
+	N_("the print command did not read the whole plan"),
+};
+
+static const char *print_reason(const char *why)
+{
+	for (size_t i = 0; why && i < sizeof print_reasons / sizeof print_reasons[0]; i++)
+		if (strcmp(why, print_reasons[i]) == 0)
+			return _(print_reasons[i]);
+	return why ? why : "?";
+}
+
+/* The plan as export_plan writes it, in the language on the screen, on
+ * the print command's standard input. The loop waits for it (at most 30
+ * seconds): "Printing…" is painted first. */
+static void print_plan(struct tui *t)
+{
+	tui_notice(t, "%s", _("Printing…"));
+	tui_repaint(t);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	if (!mem) {
+		tui_notice(t, _("Printing did not work (%s). Please ask a volunteer."),
+			   print_reason("cannot start the print command"));
+		return;
+	}
+	export_plan(t->app->session, 0, mem);
+	bool ok = fclose(mem) == 0 && text;
+	const char *why = "cannot start the print command";
+	int r = ok ? kiosk_print(t->app->kiosk->print_argv, text, 30, &why) : -1;
+	if (text) {
+		explicit_bzero(text, len);
+		free(text);
+	}
+	if (r == 0)
+		tui_notice(t, "%s", _("Your plan was sent to the printer."));
+	else
+		tui_notice(t, _("Printing did not work (%s). Please ask a volunteer."), print_reason(why));
+}
+
+bool tui_kiosk_key(struct tui *t, enum tui_action a, int key)
+{
+	struct tui_kiosk *k = &t->kiosk;
+	k->last_key = tui_kiosk_now();
+	k->used = true;
+	if (k->count_from) {
+		/* "Are you still there?": any key continues (and does nothing
+		 * else), but the quick exit still leaves. */
+		k->count_from = 0;
+		if (top_is(t, &tui_idle_ops))
+			tui_pop(t);
+		if (a == TUI_A_QUICK_EXIT)
+			tui_kiosk_wipe(t);
+		return true;
+	}
+	struct tui_screen *s;
+	switch (a) {
+	case TUI_A_QUICK_EXIT:
+		tui_kiosk_wipe(t);
+		return true;
+	case TUI_A_ADMIN:
+		if (!top_is(t, &tui_pin_ops))
+			tui_push(t, &tui_pin_ops, NULL);
+		return true;
+	case TUI_A_STAYS:
+		if (top_is(t, &tui_stays_ops))
+			tui_pop(t);
+		else
+			tui_push(t, &tui_stays_ops, NULL);
+		return true;
+	case TUI_A_FINISH:
+		if (top_is(t, &tui_finish_ops))
+			tui_kiosk_wipe(t);
+		else
+			tui_push(t, &tui_finish_ops, NULL);
+		return true;
+	case TUI_A_PRINT:
+		print_plan(t);
+		return true;
+	case TUI_A_QR:
+		s = tui_push(t, &tui_qr_ops, NULL);
+		if (s && !s->n_data) {
+			tui_pop(t);
+			tui_notice(t, "%s", _("Your plan has no links to show as QR codes yet."));
+		}
+		return true;
+	default:
+		return false;
+	}
+}

@@ -1,0 +1,120 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Kiosk mode has no way out for a passer-by: Ctrl-C, Ctrl-Z, Ctrl-\,
+# Ctrl-D, q, Q and other keys (and SIGINT, SIGQUIT, SIGTSTP) leave the
+# guide running on the same screen; Q says that the guide stays open.
+# SIGTERM and SIGHUP end it with status 0 and the terminal restored. A
+# volunteer ends it with Ctrl-X and the PIN: a wrong PIN makes the next
+# try wait, and a try during the wait is refused (even the right PIN).
+#
+# usage: kiosk.sh PROG SRCDIR BUILDDIR
+. "$(dirname "$0")/kiosk-lib.sh"
+
+kiosk_start 80 24
+wait_for "> 1. English"
+lacks "$(tr_msg en 'quit')"
+key Enter
+wait_for "[klantreis:start]"
+key 1
+wait_for "[diploma:intro]"
+has "F $(tr_msg en 'Finish and clear')"
+has "X $(tr_msg en 'Quick exit')"
+
+# Keys that end or suspend other programs.
+for k in C-c C-z 'C-\' C-d C-s C-q C-o C-v C-y C-w C-u C-l C-g C-] Escape F4 F10 F11; do
+	key_synced "$k"
+	alive || fail "$k ended the kiosk"
+	has "[diploma:intro]"
+done
+# Signals from the keyboard's keys, sent directly: ignored.
+for sig in INT QUIT TSTP; do
+	kill -s "$sig" "$(kiosk_pid)"
+	key_synced Down
+	alive || fail "SIG$sig ended the kiosk"
+	has "[diploma:intro]"
+done
+# q and Q: the guide stays open; the pop-up offers no way out.
+for k in q Q; do
+	key "$k"
+	wait_for "$(tr_msg en 'This guide stays open')"
+	lacks "[ $(tr_msg en 'Quit') ]"
+	has "X $(tr_msg en 'Quick exit')"
+	key Escape
+	wait_gone "$(tr_msg en 'This guide stays open')"
+	alive || fail "$k ended the kiosk"
+	has "[diploma:intro]"
+done
+# Q, then q again, closes it too.
+key Q
+wait_for "$(tr_msg en 'This guide stays open')"
+key q
+wait_gone "$(tr_msg en 'This guide stays open')"
+
+# SIGTERM: status 0, the terminal restored.
+kill -s TERM "$(kiosk_pid)"
+wait_exit 0
+kiosk_stty_ok
+echo "ok: SIGTERM"
+
+# SIGHUP, with the picker still open.
+kiosk_start 80 24
+wait_for "> 1. English"
+kill -s HUP "$(kiosk_pid)"
+wait_exit 0
+kiosk_stty_ok
+echo "ok: SIGHUP"
+
+# The volunteer's PIN, from the "stays open" screen.
+kiosk_start 80 24
+wait_for "> 1. English"
+key Enter
+wait_for "[klantreis:start]"
+key q
+wait_for "$(tr_msg en 'This guide stays open')"
+key C-x
+wait_for "$(tr_msg en 'Volunteer PIN')"
+key -l 12
+wait_for "PIN: **_"
+key BSpace
+wait_for "PIN: *_"
+key Escape # back, the PIN forgotten
+wait_gone "$(tr_msg en 'Volunteer PIN')"
+key C-x
+wait_for "PIN: _"
+# A wrong PIN: the next try waits 1 second, then 2, then 4 (the seconds
+# shown count down, by whole seconds of the clock: which number a capture
+# sees depends on the moment).
+# Letters are PIN text here, not keys (x is not the quick exit, q not
+# "stays open").
+WAITING=$(tr_msg en 'Wrong PIN. Try again in %ld seconds.' | sed 's/%ld.*//')
+type_pin "x9q1"
+wait_for "$WAITING"
+wait_for "$(tr_msg en 'Wrong PIN. Try again.')"
+type_pin 1357
+wait_for "$WAITING"
+wait_for "$(tr_msg en 'Wrong PIN. Try again.')"
+type_pin 1358
+wait_for "$WAITING"
+# The right PIN during the wait is refused unchecked.
+type_pin "$KIOSK_PIN"
+wait_for "PIN: _"
+alive || fail "the PIN was accepted during the wait"
+has "$WAITING"
+# After the wait, the right PIN ends the kiosk.
+wait_for "$(tr_msg en 'Wrong PIN. Try again.')"
+type_pin "$KIOSK_PIN"
+wait_exit 0
+kiosk_stty_ok
+echo "ok: PIN"
+
+# Ctrl-X anywhere (here over the plan), the PIN at once.
+kiosk_start 80 24 --lang=uk
+wait_for "[klantreis:start]"
+key p
+wait_for "$(tr_msg uk 'Your action plan')"
+key C-x
+wait_for "$(tr_msg uk 'Volunteer PIN')"
+type_pin "$KIOSK_PIN"
+wait_exit 0
+kiosk_stty_ok
+echo "ok: $TEST"
