@@ -31,13 +31,9 @@ void diag_add(struct diag_list *l, enum diag_severity sev, const char *file, int
 	d->seq = l->n - 1;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	d->msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	d->msg[0] = '\0';
-	va_start(ap, fmt);
-	if (n > 0)
-		vsnprintf(d->msg, (size_t)n + 1, fmt, ap);
+	d->msg = NULL;
+	if (vasprintf(&d->msg, fmt, ap) < 0)
+		d->msg = xstrdup("(out of memory)");
 	va_end(ap);
 	if (sev == DIAG_ERROR)
 		l->errors++;

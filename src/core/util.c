@@ -69,16 +69,15 @@ char *xstrndup(const char *s, size_t n)
 
 char *xasprintf(const char *fmt, ...)
 {
+	/* vasprintf, not vsnprintf(NULL, 0, ...): GCC 12 with sanitizers
+	 * warns about the NULL buffer, and this is one call. */
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *p = NULL;
+	int n = vasprintf(&p, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		n = 0;
-	char *p = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+		oom();
 	return p;
 }
 
@@ -180,15 +179,13 @@ void sb_printf(struct strbuf *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *p = NULL;
+	int n = vasprintf(&p, fmt, ap);
 	va_end(ap);
-	if (n <= 0)
-		return;
-	xgrow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
+	if (n < 0)
+		oom();
+	sb_add(b, p, (size_t)n);
+	free(p);
 }
 
 char *sb_steal(struct strbuf *b)
