@@ -17,6 +17,7 @@ struct app {
 	const char *start;   /* --start, default "klantreis:start" */
 	bool lang_given;     /* --lang: skip the language picker */
 	bool show_ids;       /* --show-ids */
+	bool trainer;        /* --trainer: ids, sources and conditions shown; outline */
 	int width;           /* plain: $COLUMNS or 80 */
 
 	/* Individual mode: progress saved after every step (NULL: --no-save,

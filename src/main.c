@@ -37,6 +37,8 @@ static void usage(FILE *out)
 		"  --start=REF       start at JOURNEY: or JOURNEY:STEP\n"
 		"  --plain           line-by-line interface (screen readers, pipes)\n"
 		"  --show-ids        show journey:step on every screen\n"
+		"  --trainer         for workshops: ids, sources and conditions on every\n"
+		"                    screen, and O for an outline of all journeys\n"
 		"  --no-save         do not save progress (it is saved after every step in\n"
 		"                    $XDG_STATE_HOME/klantreis, or ~/.local/state/klantreis)\n"
 		"  --check           check the journeys and report every problem\n"
@@ -151,7 +153,7 @@ int main(int argc, char **argv)
 	const char *lang = NULL, *journeys = NULL, *start = "klantreis:start";
 	const char *export = NULL, *export_plan_file = NULL;
 	bool plain = false, show_ids = false, check = false, no_save = false, paths = false;
-	bool kiosk = false, hash_pin = false;
+	bool kiosk = false, hash_pin = false, trainer = false;
 	const char *kiosk_config = NULL;
 	int idle = -1, countdown = -1;
 	bool build = in_build_tree();
@@ -161,7 +163,7 @@ int main(int argc, char **argv)
 	enum {
 		O_LANG = 256, O_JOURNEYS, O_START, O_PLAIN, O_SHOW_IDS, O_CHECK, O_HELP, O_VERSION,
 		O_NO_SAVE, O_EXPORT, O_PATHS, O_EXPORT_PLAN, O_KIOSK, O_KIOSK_CONFIG, O_IDLE,
-		O_COUNTDOWN, O_HASH_PIN
+		O_COUNTDOWN, O_HASH_PIN, O_TRAINER
 	};
 	static const struct option opts[] = {
 		{"lang", required_argument, NULL, O_LANG},
@@ -181,6 +183,7 @@ int main(int argc, char **argv)
 		{"idle", required_argument, NULL, O_IDLE},
 		{"countdown", required_argument, NULL, O_COUNTDOWN},
 		{"hash-pin", no_argument, NULL, O_HASH_PIN},
+		{"trainer", no_argument, NULL, O_TRAINER},
 		{NULL, 0, NULL, 0},
 	};
 	/* getopt must not print in its own words; we say what went wrong. */
@@ -238,6 +241,10 @@ int main(int argc, char **argv)
 		}
 		case O_HASH_PIN:
 			hash_pin = true;
+			break;
+		case O_TRAINER:
+			trainer = true;
+			show_ids = true;
 			break;
 		case O_HELP:
 			usage(stdout);
@@ -302,7 +309,8 @@ int main(int argc, char **argv)
 
 	char lang_buf[8] = "";
 	snprintf(lang_buf, sizeof lang_buf, "%s", lang ? lang : "");
-	struct app app = {.set = set, .start = start, .show_ids = show_ids, .lang_given = lang != NULL};
+	struct app app = {.set = set, .start = start, .show_ids = show_ids, .trainer = trainer,
+			  .lang_given = lang != NULL};
 	app.session = session_new(set);
 	int status = 0;
 	const struct step *start_step = journey_set_resolve(set, NULL, start);
@@ -332,6 +340,11 @@ int main(int argc, char **argv)
 	}
 
 	struct kiosk_config kconf;
+	if (kiosk && trainer) {
+		fprintf(stderr, _("klantreis: --kiosk and --trainer do not go together\n"));
+		status = EXIT_USAGE;
+		goto out;
+	}
 	if (kiosk) {
 		/* Every configuration problem is reported here, before curses. */
 		char *err = NULL;

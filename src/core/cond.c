@@ -138,3 +138,19 @@ bool cond_eval(const struct cond *c, cond_lookup_fn lookup, void *ctx)
 	}
 	return false;
 }
+
+char *cond_format(const struct cond *c)
+{
+	struct strbuf b;
+	sb_init(&b);
+	sb_add(&b, "", 0);
+	for (size_t i = 0; c && i < c->n_terms; i++) {
+		const struct cond_term *t = &c->terms[i];
+		if (i)
+			sb_puts(&b, c->or_after[i - 1] ? " or " : " and ");
+		sb_printf(&b, "%s%s%s", t->negate ? "not " : "", t->var, t->ne ? "!=" : "=");
+		for (size_t k = 0; k < t->n_values; k++)
+			sb_printf(&b, "%s%s", k ? "|" : "", t->values[k]);
+	}
+	return sb_steal(&b);
+}

@@ -39,4 +39,8 @@ typedef const char *(*cond_lookup_fn)(void *ctx, const char *var);
  * VAR!=... true. */
 bool cond_eval(const struct cond *c, cond_lookup_fn lookup, void *ctx);
 
+/* The condition written back as an author would ("not a=x|y and b!=z"),
+ * for trainers and exports. malloc'd. */
+char *cond_format(const struct cond *c);
+
 #endif

@@ -69,6 +69,8 @@ static void print_plan(struct plain *p)
 	}
 }
 
+static void print_sources(struct plain *p);
+
 static void print_screen(struct plain *p)
 {
 	const struct view *v = session_view(p->app->session);
@@ -81,6 +83,17 @@ static void print_screen(struct plain *p)
 				     : para->kind == PARA_TIP   ? _("Tip:")
 								: NULL;
 		put_msg(p, prefix, para->text, 0);
+		if (p->app->trainer && para->when) {
+			char *cond = cond_format(para->when);
+			char *s = xasprintf(_("(shown when %s)"), cond);
+			put_wrapped(p, s, 0);
+			free(s);
+			free(cond);
+		}
+		fputc('\n', p->out);
+	}
+	if (p->app->trainer) {
+		print_sources(p);
 		fputc('\n', p->out);
 	}
 	for (size_t i = 0; i < v->n_links; i++) {
@@ -106,6 +119,16 @@ static void print_screen(struct plain *p)
 	} else {
 		for (size_t i = 0; i < v->n_options; i++) {
 			char *label = i18n_text(v->options[i]->text);
+			const struct ask_option *o = v->options[i];
+			if (p->app->trainer && (o->when || o->value)) {
+				char *cond = o->when ? cond_format(o->when) : NULL;
+				char *l2 = xasprintf("%s  [%s%s%s%s%s]", label, o->value ? v->step->var : "",
+						     o->value ? "=" : "", o->value ? o->value : "",
+						     cond && o->value ? "; " : "", cond ? cond : "");
+				free(label);
+				free(cond);
+				label = l2;
+			}
 			char *line = xasprintf("%zu) %s", i + 1, label);
 			put_wrapped(p, line, 2);
 			free(line);

@@ -514,6 +514,12 @@ bool tui_common_key(struct tui *t, enum tui_action a)
 	case TUI_A_SOURCES:
 		tui_push(t, &tui_sources_ops, NULL);
 		return true;
+	case TUI_A_OUTLINE:
+		tui_push(t, &tui_outline_ops, NULL);
+		return true;
+	case TUI_A_EXPORT_PLAN:
+		tui_export_plan(t);
+		return true;
 	case TUI_A_FORGET:
 		if (!t->app->save_path)
 			tui_push(t, &tui_notice_ops, _("Nothing about you is saved on this computer."));

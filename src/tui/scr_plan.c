@@ -2,9 +2,12 @@
 /* The action plan: the tasks of the steps taken so far, each with a box
  * the person ticks with Space or Enter. Ticks live in the session, so
  * they survive leaving this screen, going back and changing language. */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/util.h"
+#include "core/store.h"
+#include "export.h"
 #include "tui/tui_int.h"
 
 static unsigned plan_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_PLAN; }
@@ -103,6 +106,34 @@ static void plan_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 		tui_common_key(t, a);
 		break;
 	}
+}
+
+void tui_export_plan(struct tui *t)
+{
+	const char *home = getenv("HOME");
+	if (!home || home[0] != '/') {
+		tui_push(t, &tui_notice_ops, _("There is no home folder to save your plan in."));
+		return;
+	}
+	char *path = xasprintf("%s/klantreis-plan.txt", home);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem) {
+		free(path);
+		return;
+	}
+	export_plan(t->app->session, 0, mem);
+	fclose(mem);
+	char *err = NULL;
+	char *msg = store_write(path, buf, &err)
+			    ? xasprintf(_("Your plan is saved as %s. You can mail or print that file."), path)
+			    : xasprintf(_("Your plan could not be saved (%s)."), err);
+	tui_push(t, &tui_notice_ops, msg); /* the notice keeps its own copy */
+	free(msg);
+	free(err);
+	free(buf);
+	free(path);
 }
 
 const struct tui_screen_ops tui_plan_ops = {

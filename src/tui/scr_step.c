@@ -70,12 +70,27 @@ static void add_msg(struct tui_text *tx, const char *msgid, int w, enum tui_styl
 /* The step's text as lines `w` columns wide. Warnings carry a "! " bar
  * and the translated "Warning:" word, so they stand out without colour
  * too. */
-static void body_text(const struct view *v, int w, struct tui_text *tx)
+/* Trainers see the condition that let a text or an option show. */
+static void add_when(struct tui_text *tx, const struct cond *when, int w, const char *gutter)
+{
+	if (!when)
+		return;
+	char *c = cond_format(when);
+	/* TRANSLATORS: trainer mode: the condition under which a text shows. */
+	char *s = xasprintf(_("(shown when %s)"), c);
+	tui_text_add(tx, s, w, TUI_S_URL, gutter, gutter, 0);
+	free(s);
+	free(c);
+}
+
+static void body_text(const struct app *app, const struct view *v, int w, struct tui_text *tx)
 {
 	for (size_t i = 0; i < v->n_paras; i++) {
 		const struct para *p = v->paras[i];
 		if (tx->n)
 			tui_text_blank(tx);
+		if (app->trainer)
+			add_when(tx, p->when, w, NULL);
 		if (p->kind == PARA_WARNING)
 			add_msg(tx, p->text, w, TUI_S_WARNING, _("Warning:"), "! ");
 		else if (p->kind == PARA_TIP)
@@ -96,6 +111,21 @@ static void body_text(const struct view *v, int w, struct tui_text *tx)
 		for (size_t i = 0; i < v->n_tasks; i++)
 			add_msg(tx, v->tasks[i]->text, w, TUI_S_NORMAL, NULL, "- ");
 	}
+	if (app->trainer) {
+		/* Sources on the screen itself: a trainer shows where a fact
+		 * comes from without opening a window. */
+		const struct step *st = v->step;
+		if (tx->n)
+			tui_text_blank(tx);
+		tui_text_add(tx, _("Sources:"), w, TUI_S_BOLD, NULL, NULL, 0);
+		for (size_t i = 0; i < st->n_sources; i++) {
+			char *label = i18n_display(st->sources[i].text);
+			char *s = xasprintf("%s (%s) %s", label, st->sources[i].date, st->sources[i].href);
+			tui_text_add(tx, s, w, TUI_S_URL, "- ", "  ", 0);
+			free(s);
+			free(label);
+		}
+	}
 }
 
 static void choices(struct tui *t, const struct view *v, struct tui_list *l)
@@ -108,7 +138,21 @@ static void choices(struct tui *t, const struct view *v, struct tui_list *l)
 		for (size_t i = 0; i < v->n_options; i++) {
 			char num[24];
 			snprintf(num, sizeof num, "%zu. ", i + 1);
-			tui_list_add(l, num, i18n_text(v->options[i]->text));
+			char *label = i18n_text(v->options[i]->text);
+			if (t->app->trainer && (v->options[i]->when || v->options[i]->value)) {
+				/* The answer stored and the condition, beside the option. */
+				char *c = v->options[i]->when ? cond_format(v->options[i]->when) : NULL;
+				char *l2 = xasprintf("%s  [%s%s%s%s%s]", label,
+						     v->options[i]->value ? v->step->var : "",
+						     v->options[i]->value ? "=" : "",
+						     v->options[i]->value ? v->options[i]->value : "",
+						     c && v->options[i]->value ? "; " : "",
+						     c ? c : "");
+				free(label);
+				free(c);
+				label = l2;
+			}
+			tui_list_add(l, num, label);
 		}
 	}
 }
@@ -168,7 +212,7 @@ static struct tui_memo *memo_get(struct tui *t, const struct view *v, int w)
 	char *title = i18n_text(v->step->title);
 	tui_text_add(&m->title, title, w, TUI_S_TITLE, NULL, NULL, 0);
 	free(title);
-	body_text(v, w, &m->body);
+	body_text(t->app, v, w, &m->body);
 	if (!v->is_end)
 		choices(t, v, &m->list);
 	return m;

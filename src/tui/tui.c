@@ -183,6 +183,8 @@ unsigned tui_context(struct tui *t, struct tui_screen *s)
 	unsigned modes = TUI_MODE_NORMAL;
 	if (t->app->kiosk)
 		modes = TUI_MODE_KIOSK | (t->app->kiosk->print_argv ? TUI_MODE_PRINTER : 0);
+	else if (t->app->trainer)
+		modes |= TUI_MODE_TRAINER;
 	return s->ops->ctx(t, s) | modes;
 }
 

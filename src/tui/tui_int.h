@@ -65,8 +65,9 @@ enum {
 	TUI_MODE_NORMAL = 1u << 12,  /* not kiosk mode */
 	TUI_MODE_KIOSK = 1u << 13,   /* --kiosk */
 	TUI_MODE_PRINTER = 1u << 14, /* --kiosk with a print_command */
+	TUI_MODE_TRAINER = 1u << 15, /* --trainer */
 };
-#define TUI_MODES (TUI_MODE_NORMAL | TUI_MODE_KIOSK | TUI_MODE_PRINTER)
+#define TUI_MODES (TUI_MODE_NORMAL | TUI_MODE_KIOSK | TUI_MODE_PRINTER | TUI_MODE_TRAINER)
 #define TUI_CTX_NAV (TUI_CTX_STEP | TUI_CTX_END)
 #define TUI_CTX_LISTS (TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_PICK)
 #define TUI_CTX_MOST (TUI_CTX_LISTS | TUI_CTX_TEXT)
@@ -86,6 +87,8 @@ enum {
 #define TUI_CYR_X 0x447, 0x427 /* ч Ч */
 #define TUI_CYR_T 0x435, 0x415 /* е Е */
 #define TUI_CYR_C 0x441, 0x421 /* с С */
+#define TUI_CYR_O 0x449, 0x429 /* щ Щ */
+#define TUI_CYR_E 0x443, 0x423 /* у У */
 #define TUI_CTRL_X 24
 
 /* The action table: one row per action.
@@ -161,6 +164,14 @@ enum {
 	X(ADMIN, TUI_CTX_MOST | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_ALERT | TUI_CTX_QR |        \
 	  TUI_MODE_KIOSK, 0, 0, NULL, NULL, N_("For volunteers: end the kiosk with the PIN"),      \
 	  TUI_CTRL_X)                                                                               \
+	X(OUTLINE, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_TRAINER,                                  \
+	  TUI_CTX_NAV | TUI_MODE_TRAINER, 4, "O", N_("outline"),                                    \
+	  N_("Trainers: an outline of every journey and step; Enter jumps there"), 'O', 'o',        \
+	  TUI_CYR_O)                                                                                \
+	X(EXPORT_PLAN, TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_NORMAL,                                \
+	  TUI_CTX_PLAN | TUI_MODE_NORMAL, 4, "E", N_("save as file"),                               \
+	  N_("In your plan: save it as a text file in your home folder, to mail or print"), 'E',    \
+	  'e', TUI_CYR_E)                                                                           \
 	X(FORGET, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_NORMAL, 0, 0, NULL, NULL,                   \
 	  N_("Forget: delete your saved progress from this computer"), 'F', 'f', TUI_CYR_F)        \
 	X(HELP, TUI_CTX_MOST, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_PICK, 1, "?", N_("help"),       \
@@ -330,7 +341,7 @@ void tui_help_text(struct tui_text *tx, int width, unsigned ctx);
 
 extern const struct tui_screen_ops tui_step_ops, tui_plan_ops, tui_lang_first_ops, tui_lang_ops,
 	tui_help_ops, tui_glossary_ops, tui_term_ops, tui_sources_ops, tui_quit_ops, tui_small_ops,
-	tui_notice_ops, tui_resume_ops;
+	tui_notice_ops, tui_resume_ops, tui_outline_ops;
 /* Kiosk mode's screens: the guide stays open (Q), finish and clear?
  * (F), the volunteer's PIN (Ctrl-X), are you still there? (idle), the
  * plan's links as QR codes (C). */
@@ -397,6 +408,8 @@ void tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a);
 /* The keys that open the other screens, shared by the step and the plan;
  * returns false when `a` is none of them. */
 bool tui_common_key(struct tui *t, enum tui_action a);
+/* Write the plan to ~/klantreis-plan.txt and say where (scr_plan.c). */
+void tui_export_plan(struct tui *t);
 /* Record a click target. */
 void tui_hit(struct tui *t, int y0, int y1, int x0, int x1, size_t item);
 
