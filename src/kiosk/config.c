@@ -79,6 +79,7 @@ bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, 
 		if (errno == ENOENT && !required)
 			return true;
 		*err = xasprintf("%s: %s", path, strerror(errno));
+		kiosk_config_free(c);
 		return false;
 	}
 	char *line = NULL;
