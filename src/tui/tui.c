@@ -371,6 +371,11 @@ int tui_run(struct app *app)
 	 * still at their default. */
 	if (app->kiosk)
 		tui_kiosk_begin(&t);
+	/* In a UTF-8 locale, draw lines with Unicode box characters rather
+	 * than the terminal's alternate character set: a wrong TERM (xterm
+	 * inside tmux or screen, common over SSH) otherwise shows "qqqq".
+	 * A person who sets the variable keeps their choice. */
+	setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		const char *term = getenv("TERM");
