@@ -90,7 +90,7 @@ kiosk_start() {
 	tui_start "$w" "$h" -- --journeys="$TMPD/journeys" --show-ids --kiosk \
 		--kiosk-config="${KIOSK_CONF:-$TMPD/kiosk.conf}" "$@"
 	local i
-	for i in $(seq 1 100); do
+	for i in $(seq 1 300); do
 		[ -s "$TMPD/pid" ] && break
 		sleep 0.05
 	done

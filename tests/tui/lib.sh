@@ -106,10 +106,10 @@ check_width() {
 	[ "$widest" -le "$WIDTH" ] || fail "a line is $widest columns wide in a $WIDTH-column window"
 }
 
-# Wait (up to 5 s) until the screen shows TEXT; then check the widths.
+# Wait (up to 15 s; a loaded CI machine is slow) until the screen shows TEXT; then check the widths.
 wait_for() {
 	local i
-	for i in $(seq 1 100); do
+	for i in $(seq 1 300); do
 		if screen | grep -qF -- "$1"; then
 			check_width
 			return 0
@@ -127,7 +127,7 @@ flat() { screen | sed 's/│//g' | tr -d ' \n'; }
 wait_for_flat() {
 	local want i
 	want=$(printf '%s' "$1" | tr -d ' \n')
-	for i in $(seq 1 100); do
+	for i in $(seq 1 300); do
 		if flat | grep -qF -- "$want"; then
 			check_width
 			return 0
@@ -144,7 +144,7 @@ wait_for_flat() {
 # the repaint shows the old screen, cut by tmux).
 wait_layout() {
 	local i line
-	for i in $(seq 1 100); do
+	for i in $(seq 1 300); do
 		line=$(screen | head -n 1)
 		case $line in
 		*"$1")
@@ -162,7 +162,7 @@ wait_layout() {
 
 wait_gone() {
 	local i
-	for i in $(seq 1 100); do
+	for i in $(seq 1 300); do
 		if ! screen | grep -qF -- "$1"; then
 			check_width
 			return 0
@@ -180,7 +180,7 @@ lacks() { ! screen | grep -qF -- "$1" || fail "unexpectedly on the screen: $1"; 
 # nothing unexpected to stderr.
 wait_exit() {
 	local i
-	for i in $(seq 1 100); do
+	for i in $(seq 1 300); do
 		[ -f "$TMPD/status" ] && break
 		sleep 0.05
 	done
