@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Progress is saved after every step, as in the plain interface: the next
+# Progress is saved after every step, as in the plain interface, ticked
+# tasks included: the next
 # start asks "Welcome back" (in the saved language, without the language
 # picker); continuing goes back to the saved step, starting again to the
 # first one; F forgets the saved progress, after which the next start
@@ -15,23 +16,37 @@ key 3
 wait_for "[klantreis:start]"
 key 1
 wait_for "[diploma:intro]"
+key 1
+wait_for "[diploma:apply]"
+# Tick the first task of the plan: ticks are saved too.
+key p
+wait_for "[ ] "
+key Space
+wait_for "[x] "
+key Escape
+wait_gone "[x] "
 key q
 wait_for "[ $(tr_msg uk 'Quit') ]"
 key y
 wait_exit 0
 [ -s "$TMPD/home$STARTS/.local/state/klantreis/session" ] || fail "nothing saved"
+grep -q '^tick ' "$TMPD/home$STARTS/.local/state/klantreis/session" || fail "the tick is not saved"
 
 # Welcome back, in Ukrainian; Enter continues where it was.
 TUI_SAME_HOME=1 tui_start 80 24 -- --journeys="$FIXTURES" --show-ids
 wait_for "> 1. $(tr_msg uk 'Continue where I left off')"
 has "2. $(tr_msg uk 'Start again')"
 has "$(tr_msg uk 'Welcome back')"
-has "[diploma:intro]"
+has "[diploma:apply]"
 lacks "Русский"
 key Enter
 wait_gone "$(tr_msg uk 'Start again')"
-has "[diploma:intro]"
-has "$(tr_msg uk 'Step %zu' | sed 's/%zu/2/')"
+has "[diploma:apply]"
+has "$(tr_msg uk 'Step %zu' | sed 's/%zu/3/')"
+key p
+wait_for "[x] "
+key Escape
+wait_gone "[x] "
 key q
 wait_for "[ $(tr_msg uk 'Quit') ]"
 key y
