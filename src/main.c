@@ -45,9 +45,12 @@ static void usage(FILE *out)
 		"  --export=FORMAT   print every journey: dot, mermaid (graphs) or markdown\n"
 		"  --paths           list every path from the start to an end, with its plan\n"
 		"  --export-plan=FILE  write the saved action plan to FILE (.md: Markdown)\n"
-		"  --kiosk           kiosk mode for reception locations (see docs/kiosk.md)\n"
-		"  --kiosk-config=FILE  kiosk settings (default " KIOSK_CONFIG_DEFAULT ")\n"
-		"  --idle=SECONDS    kiosk: ask \"Are you still there?\" after this long\n"
+		"  --kiosk           kiosk mode for reception locations (see docs/kiosk.md)\n"),
+	      out);
+	/* The path is not part of the text: xgettext cannot see through a
+	 * macro in the middle of a string. */
+	fprintf(out, _("  --kiosk-config=FILE  kiosk settings (default %s)\n"), KIOSK_CONFIG_DEFAULT);
+	fputs(_("  --idle=SECONDS    kiosk: ask \"Are you still there?\" after this long\n"
 		"  --countdown=SECONDS  kiosk: then clear everything after this long\n"
 		"  --hash-pin        read a volunteer PIN and print its pin_hash line\n"
 		"  --help            show this help and exit\n"
@@ -186,6 +189,11 @@ int main(int argc, char **argv)
 		{"trainer", no_argument, NULL, O_TRAINER},
 		{NULL, 0, NULL, 0},
 	};
+	/* --help and the messages about options speak the language asked for,
+	 * wherever --lang stands on the line. */
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strncmp(argv[i], "--lang=", 7) == 0 && i18n_find_lang(argv[i] + 7))
+			i18n_set_lang(argv[i] + 7);
 	/* getopt must not print in its own words; we say what went wrong. */
 	opterr = 0;
 	int c;

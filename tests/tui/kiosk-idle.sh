@@ -38,7 +38,8 @@ wait_for "[diploma:apply]"
 
 # Idle: the countdown, in Ukrainian, over the step; a key continues.
 wait_for "$(tr_msg uk 'Are you still there?')"
-wait_for_flat "$(tr_msg uk 'Everything you did here will be cleared in %ld seconds.' | sed 's/%ld.*//')"
+wait_for_flat "$(tr_nmsg uk 'Everything you did here will be cleared in %ld second.' \
+	'Everything you did here will be cleared in %ld seconds.' 2 | sed 's/%ld.*//')"
 has "[diploma:apply]"
 key Down
 wait_gone "$(tr_msg uk 'Are you still there?')"

@@ -205,6 +205,11 @@ tr_msg() {
 	LANGUAGE=$1 LANG=C.UTF-8 LC_ALL=C.UTF-8 TEXTDOMAINDIR="$BUILDDIR/po" \
 		gettext -d klantreis -- "$2" 2>/dev/null || printf '%s' "$2"
 }
+# The same for a message with plural forms: tr_nmsg LANG SINGULAR PLURAL N.
+tr_nmsg() {
+	LANGUAGE=$1 LANG=C.UTF-8 LC_ALL=C.UTF-8 TEXTDOMAINDIR="$BUILDDIR/po" \
+		ngettext -d klantreis -- "$2" "$3" "$4" 2>/dev/null || printf '%s' "$3"
+}
 
 # The row (1-based) of the first line showing TEXT.
 row_of() { screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1; }
