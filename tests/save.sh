@@ -76,8 +76,8 @@ while [ $i -lt 40 ]; do {
 	i=$((i + 1))
 	# Many state changes in a row, each one a save; the program itself is
 	# the background job, so the kill hits it and nothing else.
-	k --lang=en <"$tmp/steps" >/dev/null 2>&1 &
-	pid=$!
+	"$prog" --plain --journeys="$fixtures" --lang=en <"$tmp/steps" >/dev/null 2>&1 &
+	pid=$! # the program itself (a shell function would run in a subshell)
 	sleep 0.0$((i % 9 + 1))
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
