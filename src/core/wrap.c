@@ -146,10 +146,10 @@ char *wrap_sanitize(const char *s)
 	return sb_steal(&b);
 }
 
-int wrap_width(const char *s)
+/* Display width of s[0..n). */
+static int width_n(const char *s, size_t n)
 {
 	int w = 0;
-	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		i += utf8_decode(s + i, n - i, &cp);
@@ -159,6 +159,8 @@ int wrap_width(const char *s)
 	}
 	return w;
 }
+
+int wrap_width(const char *s) { return width_n(s, strlen(s)); }
 
 size_t wrap_fit(const char *s, int cols, int *used)
 {
@@ -195,20 +197,6 @@ static void push(struct wrap_lines *out, const char *s, size_t n)
 		n--;
 	xgrow((void **)&out->lines, &out->cap, out->n + 1, sizeof(*out->lines));
 	out->lines[out->n++] = xstrndup(s, n);
-}
-
-/* Display width of s[0..n). */
-static int width_n(const char *s, size_t n)
-{
-	int w = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		i += utf8_decode(s + i, n - i, &cp);
-		int cw = wrap_cp_width(cp);
-		if (cw > 0)
-			w += cw;
-	}
-	return w;
 }
 
 void wrap_text(const char *text, int width, struct wrap_lines *out)

@@ -532,6 +532,28 @@ bool tui_common_key(struct tui *t, enum tui_action a)
 	}
 }
 
+bool tui_list_move(struct tui_screen *s, enum tui_action a, size_t n, size_t page)
+{
+	switch (a) {
+	case TUI_A_UP:
+		if (s->sel)
+			s->sel--;
+		return true;
+	case TUI_A_DOWN:
+		if (s->sel + 1 < n)
+			s->sel++;
+		return true;
+	case TUI_A_SCROLL_UP:
+		s->sel = s->sel > page ? s->sel - page : 0;
+		return true;
+	case TUI_A_SCROLL_DOWN:
+		s->sel = s->sel + page < n ? s->sel + page : (n ? n - 1 : 0);
+		return true;
+	default:
+		return false;
+	}
+}
+
 size_t tui_plan_list(struct tui *t, struct tui_list *l)
 {
 	const struct task **plan;

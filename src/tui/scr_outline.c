@@ -65,21 +65,9 @@ static void outline_key(struct tui *t, struct tui_screen *s, enum tui_action a, 
 {
 	const struct step **steps = s->data;
 	size_t n = s->n_data;
+	if (tui_list_move(s, a, n, 10))
+		return;
 	switch (a) {
-	case TUI_A_UP:
-		if (s->sel)
-			s->sel--;
-		break;
-	case TUI_A_DOWN:
-		if (s->sel + 1 < n)
-			s->sel++;
-		break;
-	case TUI_A_SCROLL_UP:
-		s->sel = s->sel > 10 ? s->sel - 10 : 0;
-		break;
-	case TUI_A_SCROLL_DOWN:
-		s->sel = s->sel + 10 < n ? s->sel + 10 : (n ? n - 1 : 0);
-		break;
 	case TUI_A_CLICK:
 	case TUI_A_CHOOSE: {
 		size_t pick = a == TUI_A_CLICK ? t->click : s->sel;

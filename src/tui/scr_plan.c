@@ -68,21 +68,9 @@ static void plan_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 {
 	const struct task **plan;
 	size_t n = session_plan(t->app->session, &plan);
+	if (tui_list_move(s, a, n, 5))
+		return;
 	switch (a) {
-	case TUI_A_UP:
-		if (s->sel)
-			s->sel--;
-		break;
-	case TUI_A_DOWN:
-		if (s->sel + 1 < n)
-			s->sel++;
-		break;
-	case TUI_A_SCROLL_UP:
-		s->sel = s->sel > 5 ? s->sel - 5 : 0;
-		break;
-	case TUI_A_SCROLL_DOWN:
-		s->sel = s->sel + 5 < n ? s->sel + 5 : (n ? n - 1 : 0);
-		break;
 	case TUI_A_TICK:
 	case TUI_A_CHOOSE:
 		toggle(t, s->sel);

@@ -408,6 +408,9 @@ void tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a);
 /* The keys that open the other screens, shared by the step and the plan;
  * returns false when `a` is none of them. */
 bool tui_common_key(struct tui *t, enum tui_action a);
+/* Move the selection of a list of n items for UP, DOWN and the page keys
+ * (`page` items a page). Returns false for any other action. */
+bool tui_list_move(struct tui_screen *s, enum tui_action a, size_t n, size_t page);
 /* Write the plan to ~/klantreis-plan.txt and say where (scr_plan.c). */
 void tui_export_plan(struct tui *t);
 /* Record a click target. */
