@@ -58,7 +58,7 @@ static size_t collect_msgids(const struct journey_set *set, struct msg **out)
 		ADD(set->terms[i].definition, set->terms[i].file, set->terms[i].line);
 #undef ADD
 	if (n)
-		qsort(v, n, sizeof(*v), cmp_msg);
+		xqsort(v, n, sizeof(*v), cmp_msg);
 	size_t u = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!u || strcmp(v[u - 1].id, v[i].id) != 0)

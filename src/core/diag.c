@@ -57,7 +57,7 @@ static int diag_cmp(const void *a, const void *b)
 void diag_sort(struct diag_list *l)
 {
 	if (l->n > 1)
-		qsort(l->items, l->n, sizeof(*l->items), diag_cmp);
+		xqsort(l->items, l->n, sizeof(*l->items), diag_cmp);
 }
 
 void diag_print(const struct diag *d, FILE *out)

@@ -919,7 +919,7 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 		}
 	}
 	closedir(d);
-	qsort(names, n_names, sizeof(*names), cmp_str);
+	xqsort(names, n_names, sizeof(*names), cmp_str);
 	size_t dl = strlen(dir);
 	for (size_t i = 0; i < n_names; i++) {
 		char *path = xasprintf("%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
@@ -932,7 +932,7 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 		diag_add(diags, DIAG_ERROR, dir, 0, 0, "no journey files (*.xml) in this directory");
 
 	/* Journeys: sorted by id, duplicates reported and dropped. */
-	qsort(L.journeys, L.n_journeys, sizeof(*L.journeys), cmp_journey);
+	xqsort(L.journeys, L.n_journeys, sizeof(*L.journeys), cmp_journey);
 	set->journeys = arena_alloc(set->arena, (L.n_journeys + 1) * sizeof(*set->journeys));
 	for (size_t i = 0; i < L.n_journeys; i++) {
 		struct journey *j = L.journeys[i];
@@ -960,7 +960,7 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 			ix[k].id = j->steps[k].id;
 			ix[k].step = &j->steps[k];
 		}
-		qsort(ix, j->n_steps, sizeof(*ix), cmp_index);
+		xqsort(ix, j->n_steps, sizeof(*ix), cmp_index);
 		for (size_t k = 1; k < j->n_steps; k++)
 			if (strcmp(ix[k].id, ix[k - 1].id) == 0) {
 				const struct step *a = ix[k - 1].step, *b = ix[k].step;
@@ -982,7 +982,7 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 	for (size_t i = 0; i < set->n_steps; i++)
 		for (size_t k = 0; k < set->steps[i]->n_tasks; k++)
 			tasks[nt++] = &set->steps[i]->tasks[k];
-	qsort(tasks, nt, sizeof(*tasks), cmp_task);
+	xqsort(tasks, nt, sizeof(*tasks), cmp_task);
 	for (size_t k = 1; k < nt; k++)
 		if (strcmp(tasks[k]->id, tasks[k - 1]->id) == 0)
 			diag_add(diags, DIAG_ERROR, tasks[k]->step->journey->file, tasks[k]->line, 1,
@@ -992,13 +992,13 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 	set->n_tasks = nt;
 
 	/* Terms: duplicate ids, then sorted by name for lookups. */
-	qsort(L.terms, L.n_terms, sizeof(*L.terms), cmp_term_id);
+	xqsort(L.terms, L.n_terms, sizeof(*L.terms), cmp_term_id);
 	for (size_t k = 1; k < L.n_terms; k++)
 		if (strcmp(L.terms[k].id, L.terms[k - 1].id) == 0)
 			diag_add(diags, DIAG_ERROR, L.terms[k].file, L.terms[k].line, 1,
 				 "duplicate term id '%s' (also at line %d)", L.terms[k].id,
 				 L.terms[k - 1].line);
-	qsort(L.terms, L.n_terms, sizeof(*L.terms), cmp_term_name);
+	xqsort(L.terms, L.n_terms, sizeof(*L.terms), cmp_term_name);
 	set->terms = arena_alloc(set->arena, (L.n_terms + 1) * sizeof(*set->terms));
 	if (L.n_terms)
 		memcpy(set->terms, L.terms, L.n_terms * sizeof(*L.terms));

@@ -20,6 +20,9 @@ void *xrealloc(void *p, size_t n);
 void xgrow(void **p, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* qsort that accepts an empty (even NULL) array, which qsort itself does
+ * not (UBSan reports it). */
+void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Arena: many small allocations freed at once. Everything in the journey

@@ -209,7 +209,7 @@ static void check_vars(const struct journey_set *set, struct diag_list *diags)
 			if (s->options[o].value)
 				v.vv[v.n++] = (struct var_value){s->var, s->options[o].value};
 	}
-	qsort(v.vv, v.n, sizeof(*v.vv), cmp_vv);
+	xqsort(v.vv, v.n, sizeof(*v.vv), cmp_vv);
 	for (size_t i = 0; i < set->n_steps; i++) {
 		const struct step *s = set->steps[i];
 		for (size_t k = 0; k < s->n_paras; k++)
