@@ -532,6 +532,36 @@ bool tui_common_key(struct tui *t, enum tui_action a)
 	}
 }
 
+void tui_question_draw(struct tui *t, struct tui_screen *s, int want, const char *question,
+		       const char *const labels[2])
+{
+	int w = tui_popup_width(t, want);
+	struct tui_text tx = {0};
+	tui_text_add(&tx, question, w - 4, TUI_S_NORMAL, NULL, NULL, 0);
+	int h = (int)tx.n + 4;
+	if (h > t->rows - 2)
+		h = t->rows - 2;
+	int y = 1 + (t->rows - 2 - h) / 2, x = (t->cols - w) / 2;
+	tui_box(t, y, x, h, w, NULL);
+	tui_text_draw(t, &tx, 0, y + 1, x + 2, h - 4, w - 4);
+	tui_text_free(&tx);
+	int total = 3; /* the gap between the buttons */
+	for (int i = 0; i < 2; i++)
+		total += wrap_width(labels[i]) + 4; /* "[ Quit ]" */
+	int by = y + h - 2, bx = x + (w - total) / 2;
+	if (bx < x + 1)
+		bx = x + 1;
+	for (int i = 0; i < 2; i++) {
+		enum tui_style st = (size_t)i == s->sel ? TUI_S_SELECTED : TUI_S_NORMAL;
+		int x0 = bx, end = x + w - 1;
+		bx += tui_put(t, by, bx, end - bx, "[ ", st);
+		bx += tui_put(t, by, bx, end - bx, labels[i], st);
+		bx += tui_put(t, by, bx, end - bx, " ]", st);
+		tui_hit(t, by, by, x0, bx - 1, (size_t)i);
+		bx += 3;
+	}
+}
+
 bool tui_list_move(struct tui_screen *s, enum tui_action a, size_t n, size_t page)
 {
 	switch (a) {

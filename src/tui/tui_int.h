@@ -408,6 +408,10 @@ void tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a);
 /* The keys that open the other screens, shared by the step and the plan;
  * returns false when `a` is none of them. */
 bool tui_common_key(struct tui *t, enum tui_action a);
+/* A question in a box with two buttons (the selected one s->sel), each a
+ * click target 0 or 1; the box is `want` columns wide where it fits. */
+void tui_question_draw(struct tui *t, struct tui_screen *s, int want, const char *question,
+		       const char *const labels[2]);
 /* Move the selection of a list of n items for UP, DOWN and the page keys
  * (`page` items a page). Returns false for any other action. */
 bool tui_list_move(struct tui_screen *s, enum tui_action a, size_t n, size_t page);
