@@ -115,6 +115,12 @@ static bool in(const struct range *r, size_t n, uint32_t cp)
 
 int wrap_cp_width(uint32_t cp)
 {
+	/* Fast paths for what most text is: printable ASCII and Cyrillic
+	 * letters (the tables start at U+0300 for marks, U+1100 for wide). */
+	if (cp >= 0x20 && cp < 0x7f)
+		return 1;
+	if (cp >= 0x400 && cp <= 0x482)
+		return 1;
 	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 		return -1;
 	if (cp == 0xad)
@@ -132,7 +138,17 @@ char *wrap_sanitize(const char *s)
 	sb_init(&b);
 	sb_add(&b, "", 0);
 	size_t n = strlen(s);
+	xgrow((void **)&b.s, &b.cap, n + 1, 1);
 	for (size_t i = 0; i < n;) {
+		/* Printable ASCII is copied as it is, a run at a time. */
+		size_t run = 0;
+		while (i + run < n && (unsigned char)s[i + run] >= 0x20 && (unsigned char)s[i + run] < 0x7f)
+			run++;
+		if (run) {
+			sb_add(&b, s + i, run);
+			i += run;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
 		if (cp == '\t' || cp == '\n' || cp == '\r') {
