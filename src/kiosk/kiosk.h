@@ -32,14 +32,16 @@ char *kiosk_pin_hash(const char *pin);
 bool kiosk_pin_check(const char *pin, const char *hash);
 
 /* Rate limit for wrong PINs: after the n-th wrong PIN in a row the next
- * try waits 2^(n-1) seconds, at most 300. */
+ * try waits 2^(n-1) seconds, at most 300, counted from when the result
+ * was known. Times are milliseconds of a monotonic clock: whole seconds
+ * of the wall clock would make the first wait anything from 0 to 1 s. */
 struct kiosk_pin_guard {
 	unsigned fails;
-	time_t next_try;
+	long long next_try_ms;
 };
-/* Seconds to wait before a try is allowed (0: now). */
-long kiosk_pin_wait(const struct kiosk_pin_guard *g, time_t now);
-void kiosk_pin_result(struct kiosk_pin_guard *g, bool ok, time_t now);
+/* Whole seconds (rounded up) to wait before a try is allowed (0: now). */
+long kiosk_pin_wait(const struct kiosk_pin_guard *g, long long now_ms);
+void kiosk_pin_result(struct kiosk_pin_guard *g, bool ok, long long now_ms);
 
 /* Run the print command with `text` on its standard input: fork and
  * execve with the configured argument vector, never a shell; its output

@@ -50,21 +50,21 @@ bool kiosk_pin_check(const char *pin, const char *hash)
 	return ok;
 }
 
-long kiosk_pin_wait(const struct kiosk_pin_guard *g, time_t now)
+long kiosk_pin_wait(const struct kiosk_pin_guard *g, long long now_ms)
 {
-	return g->next_try > now ? (long)(g->next_try - now) : 0;
+	return g->next_try_ms > now_ms ? (long)((g->next_try_ms - now_ms + 999) / 1000) : 0;
 }
 
-void kiosk_pin_result(struct kiosk_pin_guard *g, bool ok, time_t now)
+void kiosk_pin_result(struct kiosk_pin_guard *g, bool ok, long long now_ms)
 {
 	if (ok) {
 		g->fails = 0;
-		g->next_try = 0;
+		g->next_try_ms = 0;
 		return;
 	}
 	g->fails++;
 	long wait = g->fails >= 10 ? 300 : 1L << (g->fails - 1);
 	if (wait > 300)
 		wait = 300;
-	g->next_try = now + wait;
+	g->next_try_ms = now_ms + wait * 1000;
 }

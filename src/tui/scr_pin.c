@@ -56,7 +56,7 @@ static void pin_draw(struct tui *t, struct tui_screen *s)
 	tui_text_add(&tx, field, w - 4, TUI_S_BOLD, NULL, NULL, 0);
 	if (p->wrong) {
 		tui_text_blank(&tx);
-		long wait = kiosk_pin_wait(&t->kiosk.guard, time(NULL));
+		long wait = kiosk_pin_wait(&t->kiosk.guard, tui_kiosk_now());
 		char *msg = wait > 0 ? xasprintf(ngettext("Wrong PIN. Try again in %ld second.",
 							  "Wrong PIN. Try again in %ld seconds.",
 							  (unsigned long)wait),
@@ -73,9 +73,8 @@ static void check(struct tui *t, struct pin_state *p)
 {
 	if (!p->len)
 		return;
-	time_t now = time(NULL);
 	struct kiosk_pin_guard *g = &t->kiosk.guard;
-	if (kiosk_pin_wait(g, now) > 0) {
+	if (kiosk_pin_wait(g, tui_kiosk_now()) > 0) {
 		/* Refused without a look: guessing must not go faster. */
 		forget(p);
 		p->wrong = true;
@@ -83,7 +82,8 @@ static void check(struct tui *t, struct pin_state *p)
 	}
 	bool ok = kiosk_pin_check(p->buf, t->app->kiosk->pin_hash);
 	forget(p);
-	kiosk_pin_result(g, ok, now);
+	/* The wait counts from the answer: hashing takes a while. */
+	kiosk_pin_result(g, ok, tui_kiosk_now());
 	if (ok)
 		t->quit = true;
 	else

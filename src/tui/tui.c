@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/util.h"
+#include "core/wrap.h"
 #include "tui/tui.h"
 #include "tui/tui_int.h"
 
@@ -202,6 +203,55 @@ static void measure(struct tui *t)
 		t->cols = 0;
 }
 
+/* A test hook: with KLANTREIS_TEST_FRAMES_FD naming an open file
+ * descriptor, the text of every painted frame is written to it, so the
+ * full-screen tests wait for what the program drew (also a message shown
+ * for a moment, which a capture of the terminal may miss) rather than for
+ * time. One write per frame: "-- frame N" and the rows. A descriptor the
+ * test opened, not a path: the program itself opens no file for it (the
+ * kiosk's "nothing on disk" test traces every open). */
+static void frames_open(struct tui *t)
+{
+	t->frames_fd = -1;
+	const char *v = getenv("KLANTREIS_TEST_FRAMES_FD");
+	if (!v || *v < '0' || *v > '9')
+		return;
+	char *end;
+	long fd = strtol(v, &end, 10);
+	if (*end || fd < 3 || fd > 1024 || fcntl((int)fd, F_SETFD, FD_CLOEXEC) < 0)
+		return;
+	t->frames_fd = (int)fd;
+}
+
+static void frames_log(struct tui *t)
+{
+	if (t->frames_fd < 0)
+		return;
+	struct strbuf b;
+	sb_init(&b);
+	sb_printf(&b, "-- frame %lu\n", ++t->frames);
+	wchar_t *row = xcalloc((size_t)t->cols + 1, sizeof *row);
+	for (int y = 0; y < t->rows; y++) {
+		int n = mvwinnwstr(stdscr, y, 0, row, t->cols);
+		for (int i = 0; i < n && row[i]; i++) {
+			char enc[4];
+			size_t len = utf8_encode((uint32_t)row[i], enc);
+			sb_add(&b, enc, len);
+		}
+		sb_puts(&b, "\n");
+	}
+	free(row);
+	for (size_t off = 0; off < b.len;) {
+		ssize_t w = write(t->frames_fd, b.s + off, b.len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	sb_free(&b);
+}
+
 /* Paint everything from scratch: the lowest screen that is not a pop-up,
  * then each screen above it, then the footer for the top one. */
 static void paint(struct tui *t)
@@ -224,6 +274,7 @@ static void paint(struct tui *t)
 		tui_footer(t, tui_context(t, top(t)));
 	}
 	refresh();
+	frames_log(t);
 }
 
 void tui_repaint(struct tui *t) { paint(t); }
@@ -367,6 +418,7 @@ static void run(struct tui *t)
 int tui_run(struct app *app)
 {
 	struct tui t = {.app = app};
+	frames_open(&t);
 	/* Before newterm: curses installs its own handlers only for signals
 	 * still at their default. */
 	if (app->kiosk)
@@ -437,5 +489,7 @@ int tui_run(struct app *app)
 	util_set_oom_handler(NULL);
 	if (app->kiosk)
 		tui_kiosk_end(&t);
+	if (t.frames_fd >= 0)
+		close(t.frames_fd);
 	return 0;
 }

@@ -323,6 +323,8 @@ struct tui {
 	size_t n_hits;
 	size_t click;            /* the item a TUI_A_CLICK is for */
 	struct tui_kiosk kiosk;
+	int frames_fd;           /* KLANTREIS_TEST_FRAMES, or -1 (tests only) */
+	unsigned long frames;    /* frames painted */
 };
 
 /* ---- actions (action.c) ---- */

@@ -54,7 +54,8 @@ tui_start() {
 	local w=$1 h=$2
 	shift 3
 	$TM kill-server >/dev/null 2>&1 || true
-	rm -f "$TMPD/status" "$TMPD/stderr"
+	rm -f "$TMPD/status" "$TMPD/stderr" "$TMPD/frames"
+	MARK=0
 	[ "${TUI_SAME_HOME:-0}" = 1 ] || STARTS=$((STARTS + 1))
 	mkdir -p "$TMPD/home$STARTS"
 	{
@@ -67,6 +68,8 @@ tui_start() {
 		# reports it). tmux reports clicks the xterm way anyway.
 		echo 'export NCURSES_GPM_TERMS='
 		for v in ${TUI_ENV:-}; do printf 'export %q\n' "$v"; done
+		# Every frame the program paints, as text (wait_for reads it).
+		printf 'exec 9>>%q\nexport KLANTREIS_TEST_FRAMES_FD=9\n' "$TMPD/frames"
 		printf '%q' "$PROG"
 		printf ' %q' "$@"
 		printf ' 2>%q\n' "$TMPD/stderr"
@@ -88,9 +91,15 @@ resize() {
 	$TM resize-window -t kt -x "$1" -y "$2"
 }
 
-key() { $TM send-keys -t kt "$@"; }
+# Frames painted before MARK (a byte offset in $TMPD/frames) are older
+# than the last key; wait_for also looks at the frames painted since.
+mark() { MARK=$(stat -c %s "$TMPD/frames" 2>/dev/null || echo 0); }
+key() { mark; $TM send-keys -t kt "$@"; }
 # Bytes exactly as given (escape sequences, mouse reports).
-raw() { $TM send-keys -t kt -l "$1"; }
+raw() { mark; $TM send-keys -t kt -l "$1"; }
+
+# True when a frame painted since the last key showed TEXT.
+drawn() { tail -c +$((MARK + 1)) "$TMPD/frames" 2>/dev/null | grep -qF -- "$1"; }
 
 screen() {
 	$TM capture-pane -p -t kt >"$TMPD/screen" 2>/dev/null || : >"$TMPD/screen"
@@ -106,11 +115,13 @@ check_width() {
 	[ "$widest" -le "$WIDTH" ] || fail "a line is $widest columns wide in a $WIDTH-column window"
 }
 
-# Wait (up to 15 s; a loaded CI machine is slow) until the screen shows TEXT; then check the widths.
+# Wait (up to 15 s; a loaded CI machine is slow) until the screen shows
+# TEXT, or a frame painted since the last key showed it (a message that
+# is on the screen for a moment only); then check the widths.
 wait_for() {
 	local i
 	for i in $(seq 1 300); do
-		if screen | grep -qF -- "$1"; then
+		if screen | grep -qF -- "$1" || drawn "$1"; then
 			check_width
 			return 0
 		fi

@@ -103,16 +103,20 @@ static void test_pin(void **state)
 	free(h2);
 
 	struct kiosk_pin_guard g = {0};
-	assert_int_equal(kiosk_pin_wait(&g, 1000), 0);
-	kiosk_pin_result(&g, false, 1000);
-	assert_int_equal(kiosk_pin_wait(&g, 1000), 1);
-	kiosk_pin_result(&g, false, 1001);
-	assert_int_equal(kiosk_pin_wait(&g, 1001), 2);
+	assert_int_equal(kiosk_pin_wait(&g, 1000000), 0);
+	kiosk_pin_result(&g, false, 1000000);
+	assert_int_equal(kiosk_pin_wait(&g, 1000000), 1);
+	/* Rounded up: 1 ms left is still a second to show. */
+	assert_int_equal(kiosk_pin_wait(&g, 1000999), 1);
+	assert_int_equal(kiosk_pin_wait(&g, 1001000), 0);
+	kiosk_pin_result(&g, false, 1001000);
+	assert_int_equal(kiosk_pin_wait(&g, 1001000), 2);
+	assert_int_equal(kiosk_pin_wait(&g, 1002001), 1);
 	for (int i = 0; i < 20; i++)
-		kiosk_pin_result(&g, false, 2000);
-	assert_int_equal(kiosk_pin_wait(&g, 2000), 300);
-	kiosk_pin_result(&g, true, 2000);
-	assert_int_equal(kiosk_pin_wait(&g, 2000), 0);
+		kiosk_pin_result(&g, false, 2000000);
+	assert_int_equal(kiosk_pin_wait(&g, 2000000), 300);
+	kiosk_pin_result(&g, true, 2000000);
+	assert_int_equal(kiosk_pin_wait(&g, 2000000), 0);
 }
 
 static void test_print(void **state)
