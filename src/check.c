@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/facts.h"
 #include "core/i18n.h"
 #include "core/util.h"
 
@@ -13,6 +14,11 @@ struct msg {
 	const char *id, *file;
 	int line;
 };
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 static int cmp_msg(const void *a, const void *b)
 {
@@ -24,39 +30,27 @@ static int cmp_msg(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
+struct collect {
+	struct msg *v;
+	size_t n, cap;
+};
+
+static void collect_one(void *ctx, const char *text, const char *file, int line)
+{
+	struct collect *c = ctx;
+	if (!text || !*text)
+		return;
+	xgrow((void **)&c->v, &c->cap, c->n + 1, sizeof(*c->v));
+	c->v[c->n++] = (struct msg){text, file, line};
+}
+
 /* Every translatable text of the set, each once (sorted by msgid). */
 static size_t collect_msgids(const struct journey_set *set, struct msg **out)
 {
-	struct msg *v = NULL;
-	size_t n = 0, cap = 0;
-#define ADD(s, f, l)                                                      \
-	do {                                                              \
-		if ((s) && *(s)) {                                        \
-			xgrow((void **)&v, &cap, n + 1, sizeof(*v));      \
-			v[n++] = (struct msg){(s), (f), (l)};             \
-		}                                                         \
-	} while (0)
-	for (size_t i = 0; i < set->n_journeys; i++) {
-		const struct journey *j = set->journeys[i];
-		ADD(j->title, j->file, j->line);
-		ADD(j->summary, j->file, j->line);
-	}
-	for (size_t i = 0; i < set->n_steps; i++) {
-		const struct step *s = set->steps[i];
-		const char *f = s->journey->file;
-		ADD(s->title, f, s->line);
-		for (size_t k = 0; k < s->n_paras; k++)
-			ADD(s->paras[k].text, f, s->paras[k].line);
-		for (size_t k = 0; k < s->n_tasks; k++)
-			ADD(s->tasks[k].text, f, s->tasks[k].line);
-		for (size_t k = 0; k < s->n_links; k++)
-			ADD(s->links[k].text, f, s->links[k].line);
-		for (size_t k = 0; k < s->n_options; k++)
-			ADD(s->options[k].text, f, s->options[k].line);
-	}
-	for (size_t i = 0; i < set->n_terms; i++)
-		ADD(set->terms[i].definition, set->terms[i].file, set->terms[i].line);
-#undef ADD
+	struct collect c = {0};
+	journey_set_each_text(set, collect_one, &c);
+	struct msg *v = c.v;
+	size_t n = c.n;
 	if (n)
 		xqsort(v, n, sizeof(*v), cmp_msg);
 	size_t u = 0;
@@ -65,6 +59,29 @@ static size_t collect_msgids(const struct journey_set *set, struct msg **out)
 			v[u++] = v[i];
 	*out = v;
 	return u;
+}
+
+/* The placeholders of a text ({FACT-ID}), sorted, as one string. */
+static char *placeholders(const char *s)
+{
+	char **items = NULL;
+	size_t n = 0, cap = 0, len;
+	const char *id;
+	for (const char *p = s; (p = facts_next_placeholder(p, &id, &len, NULL)); p = id + len + 1) {
+		xgrow((void **)&items, &cap, n + 1, sizeof(*items));
+		items[n++] = xstrndup(id - 1, len + 2);
+	}
+	if (n)
+		xqsort(items, n, sizeof(*items), cmp_str);
+	struct strbuf b;
+	sb_init(&b);
+	sb_add(&b, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		sb_printf(&b, "%s%s", i ? " " : "", items[i]);
+		free(items[i]);
+	}
+	free(items);
+	return sb_steal(&b);
 }
 
 /* The things a translation must keep exactly: every group of digits (phone
@@ -130,6 +147,13 @@ static size_t check_lang(const struct i18n_lang *lang, const struct msg *m, size
 		if (t == m[i].id) /* gettext returns the key when untranslated */
 			continue;
 		done++;
+		char *pa = placeholders(m[i].id), *pb = placeholders(t);
+		if (strcmp(pa, pb) != 0)
+			diag_add(diags, DIAG_ERROR, m[i].file, m[i].line, 1,
+				 "the %s translation drops, adds or changes a placeholder: [%s] in English, [%s] in %s",
+				 lang->code, pa, pb, lang->code);
+		free(pa);
+		free(pb);
 		char *a = invariants(m[i].id), *b = invariants(t);
 		if (strcmp(a, b) != 0)
 			diag_add(diags, DIAG_ERROR, m[i].file, m[i].line, 1,
@@ -177,8 +201,8 @@ int check_run(const char *dir, const struct check_options *opt, FILE *out)
 	diag_sort(&diags);
 	for (size_t i = 0; i < diags.n; i++)
 		diag_print(&diags.items[i], out);
-	fprintf(out, "klantreis: %zu journeys, %zu steps, %zu tasks, %zu glossary terms: ",
-		set->n_journeys, set->n_steps, set->n_tasks, set->n_terms);
+	fprintf(out, "klantreis: %zu journeys, %zu steps, %zu tasks, %zu glossary terms, %zu facts: ",
+		set->n_journeys, set->n_steps, set->n_tasks, set->n_terms, set->n_facts);
 	fprintf(out, "%zu %s, %zu %s\n", diags.errors, diags.errors == 1 ? "error" : "errors",
 		diags.warnings, diags.warnings == 1 ? "warning" : "warnings");
 	for (size_t l = 1; l < i18n_n_langs; l++)

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "check.h"
 #include "config.h"
+#include "core/facts.h"
 #include "core/i18n.h"
 #include "core/store.h"
 #include "core/util.h"
@@ -39,6 +40,8 @@ static void usage(FILE *out)
 		"  --show-ids        show journey:step on every screen\n"
 		"  --trainer         for workshops: ids, sources and conditions on every\n"
 		"                    screen, and O for an outline of all journeys\n"
+		"  --today=DATE      take DATE (YYYY-MM-DD) as today: the facts and texts\n"
+		"                    that hold on that day (also KLANTREIS_TODAY)\n"
 		"  --no-save         do not save progress (it is saved after every step in\n"
 		"                    $XDG_STATE_HOME/klantreis, or ~/.local/state/klantreis)\n"
 		"  --check           check the journeys and report every problem\n"
@@ -72,18 +75,24 @@ static bool in_build_tree(void)
 	return strcmp(self, BUILD_ROOT "/src/klantreis") == 0;
 }
 
-static long today(void)
+/* "Today" for the calendar (DESIGN 3.1): --today, else KLANTREIS_TODAY,
+ * else the system date. False (after a message) when a given date is
+ * malformed. */
+static bool set_today(const char *opt)
 {
-	/* KLANTREIS_TODAY=YYYY-MM-DD fixes "today" for reproducible checks
-	 * (tests, and authors who want to see next month's warnings). */
 	const char *env = getenv("KLANTREIS_TODAY");
+	const char *v = opt ? opt : env && *env ? env : NULL;
 	long d;
-	if (env && date_parse(env, &d) == 0)
-		return d;
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	return date_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	if (!v)
+		return true;
+	if (date_parse(v, &d) != 0) {
+		fprintf(stderr, opt ? _("klantreis: --today=%s: give a date as YYYY-MM-DD\n")
+				    : _("klantreis: KLANTREIS_TODAY=%s: give a date as YYYY-MM-DD\n"),
+			v);
+		return false;
+	}
+	facts_set_today(d);
+	return true;
 }
 
 /* Read one line from the terminal without echo (or from stdin when it is
@@ -157,7 +166,7 @@ int main(int argc, char **argv)
 	const char *export = NULL, *export_plan_file = NULL;
 	bool plain = false, show_ids = false, check = false, no_save = false, paths = false;
 	bool kiosk = false, hash_pin = false, trainer = false;
-	const char *kiosk_config = NULL;
+	const char *kiosk_config = NULL, *today = NULL;
 	int idle = -1, countdown = -1;
 	bool build = in_build_tree();
 
@@ -166,7 +175,7 @@ int main(int argc, char **argv)
 	enum {
 		O_LANG = 256, O_JOURNEYS, O_START, O_PLAIN, O_SHOW_IDS, O_CHECK, O_HELP, O_VERSION,
 		O_NO_SAVE, O_EXPORT, O_PATHS, O_EXPORT_PLAN, O_KIOSK, O_KIOSK_CONFIG, O_IDLE,
-		O_COUNTDOWN, O_HASH_PIN, O_TRAINER
+		O_COUNTDOWN, O_HASH_PIN, O_TRAINER, O_TODAY
 	};
 	static const struct option opts[] = {
 		{"lang", required_argument, NULL, O_LANG},
@@ -187,6 +196,7 @@ int main(int argc, char **argv)
 		{"countdown", required_argument, NULL, O_COUNTDOWN},
 		{"hash-pin", no_argument, NULL, O_HASH_PIN},
 		{"trainer", no_argument, NULL, O_TRAINER},
+		{"today", required_argument, NULL, O_TODAY},
 		{NULL, 0, NULL, 0},
 	};
 	/* --help and the messages about options speak the language asked for,
@@ -250,6 +260,9 @@ int main(int argc, char **argv)
 		case O_HASH_PIN:
 			hash_pin = true;
 			break;
+		case O_TODAY:
+			today = optarg;
+			break;
 		case O_TRAINER:
 			trainer = true;
 			show_ids = true;
@@ -286,6 +299,8 @@ int main(int argc, char **argv)
 	}
 	if (hash_pin)
 		return print_pin_hash();
+	if (!set_today(today))
+		return EXIT_USAGE;
 	if (export && export_format_parse(export) < 0) {
 		fprintf(stderr, _("klantreis: --export=%s: use dot, mermaid or markdown\n"), export);
 		return EXIT_USAGE;
@@ -293,7 +308,7 @@ int main(int argc, char **argv)
 	if (!journeys)
 		journeys = build ? SOURCE_ROOT "/journeys" : JOURNEYS_DIR;
 
-	struct check_options copt = {.today = today(), .review_months = 18};
+	struct check_options copt = {.today = facts_today(), .review_months = 18, .expiry_days = 60};
 	if (check)
 		return check_run(journeys, &copt, stdout);
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "facts.h"
 #include "util.h"
 
 static bool is_id_char(char c)
@@ -58,6 +59,30 @@ struct cond *cond_parse(struct arena *a, const char *s, const char **err, size_t
 			return NULL;
 		}
 		t->var = arena_strndup(a, v, (size_t)(p - v));
+		t->date = -1;
+		if (p - v == 5 && memcmp(v, "today", 5) == 0 &&
+		    ((p[0] == '>' && p[1] == '=') || p[0] == '<')) {
+			t->today = true;
+			t->ge = p[0] == '>';
+			p += t->ge ? 2 : 1;
+			const char *b = p;
+			while (is_id_char(*p))
+				p++;
+			if (p == b) {
+				*err = "expected a date (YYYY-MM-DD) or the id of a date fact";
+				*err_offset = (size_t)(p - s);
+				return NULL;
+			}
+			t->values = arena_alloc(a, sizeof(*t->values));
+			t->values[0] = arena_strndup(a, b, (size_t)(p - b));
+			t->n_values = 1;
+			if (*b >= '0' && *b <= '9' && date_parse(t->values[0], &t->date) != 0) {
+				*err = "malformed date (use YYYY-MM-DD)";
+				*err_offset = (size_t)(b - s);
+				return NULL;
+			}
+			goto term_done;
+		}
 		if (p[0] == '!' && p[1] == '=') {
 			t->ne = true;
 			p += 2;
@@ -87,6 +112,7 @@ struct cond *cond_parse(struct arena *a, const char *s, const char **err, size_t
 				break;
 			p++;
 		}
+	term_done:
 		c->n_terms++;
 		p = skip_space(p);
 		if (!*p)
@@ -110,8 +136,27 @@ struct cond *cond_parse(struct arena *a, const char *s, const char **err, size_t
 	return c;
 }
 
+bool cond_term_date(const struct cond_term *t, long today, long *out)
+{
+	if (t->date >= 0) {
+		*out = t->date;
+		return true;
+	}
+	return facts_date(t->values[0], today, out);
+}
+
+/* A calendar term on `today`; an unknown fact holds neither way. */
+static bool today_eval(const struct cond_term *t, long today)
+{
+	long d;
+	bool r = cond_term_date(t, today, &d) && (t->ge ? today >= d : today < d);
+	return t->negate ? !r : r;
+}
+
 static bool term_eval(const struct cond_term *t, cond_lookup_fn lookup, void *ctx)
 {
+	if (t->today)
+		return today_eval(t, facts_today());
 	const char *ans = lookup(ctx, t->var);
 	bool match = false;
 	if (ans)
@@ -139,6 +184,30 @@ bool cond_eval(const struct cond *c, cond_lookup_fn lookup, void *ctx)
 	return false;
 }
 
+enum cond_truth cond_on_day(const struct cond *c, long today)
+{
+	if (!c)
+		return COND_TRUE;
+	/* Kleene's logic: an answer is unknown. */
+	enum cond_truth any = COND_FALSE, group = COND_TRUE;
+	for (size_t i = 0; i < c->n_terms; i++) {
+		const struct cond_term *t = &c->terms[i];
+		enum cond_truth v = t->today ? (today_eval(t, today) ? COND_TRUE : COND_FALSE) : COND_MAYBE;
+		if (group == COND_FALSE || v == COND_FALSE)
+			group = COND_FALSE;
+		else if (group == COND_MAYBE || v == COND_MAYBE)
+			group = COND_MAYBE;
+		if (i + 1 == c->n_terms || c->or_after[i]) {
+			if (group == COND_TRUE)
+				return COND_TRUE;
+			if (group == COND_MAYBE)
+				any = COND_MAYBE;
+			group = COND_TRUE;
+		}
+	}
+	return any;
+}
+
 char *cond_format(const struct cond *c)
 {
 	struct strbuf b;
@@ -148,6 +217,11 @@ char *cond_format(const struct cond *c)
 		const struct cond_term *t = &c->terms[i];
 		if (i)
 			sb_puts(&b, c->or_after[i - 1] ? " or " : " and ");
+		if (t->today) {
+			sb_printf(&b, "%stoday%s%s", t->negate ? "not " : "", t->ge ? ">=" : "<",
+				  t->values[0]);
+			continue;
+		}
 		sb_printf(&b, "%s%s%s", t->negate ? "not " : "", t->var, t->ne ? "!=" : "=");
 		for (size_t k = 0; k < t->n_values; k++)
 			sb_printf(&b, "%s%s", k ? "|" : "", t->values[k]);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* `when` conditions (DESIGN.md section 3):
+/* `when` conditions (DESIGN.md sections 3 and 3.1):
  *   cond = term (("and" | "or") term)*      -- "and" binds tighter
  *   term = ["not "] VAR ("=" | "!=") VALUE ("|" VALUE)*
+ *        | ["not "] "today" (">=" | "<") DATE   -- DATE: YYYY-MM-DD or a date fact
  * Parsed once at load time into a flat list of terms joined by and/or; all
  * memory comes from the caller's arena and lives as long as the model. */
 #ifndef KLANTREIS_COND_H
@@ -19,6 +20,10 @@ struct cond_term {
 	const char **values;
 	size_t n_values;
 	size_t offset; /* byte offset of the term in the source text */
+	/* A calendar term: var is "today", values[0] the DATE as written,
+	 * `date` its day when it is a literal (else -1: a fact's id). */
+	bool today, ge;
+	long date;
 };
 
 struct cond {
@@ -38,6 +43,15 @@ typedef const char *(*cond_lookup_fn)(void *ctx, const char *var);
 /* NULL condition is true. An unanswered variable makes VAR=... false and
  * VAR!=... true. */
 bool cond_eval(const struct cond *c, cond_lookup_fn lookup, void *ctx);
+
+/* The day a calendar term compares with, on day `today` (a date fact
+ * may have dated values); false when its fact is unknown. */
+bool cond_term_date(const struct cond_term *t, long today, long *out);
+
+/* Three-valued: what `c` is on day `today` whatever the answers are.
+ * COND_MAYBE when it depends on an answer. NULL is COND_TRUE. */
+enum cond_truth { COND_FALSE, COND_TRUE, COND_MAYBE };
+enum cond_truth cond_on_day(const struct cond *c, long today);
 
 /* The condition written back as an author would ("not a=x|y and b!=z"),
  * for trainers and exports. malloc'd. */

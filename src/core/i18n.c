@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "util.h"
 
 const struct i18n_lang i18n_langs[] = {
@@ -153,7 +154,13 @@ char *i18n_text(const char *msgid)
 	const char *t = gettext(msgid);
 	if (!t || !*t)
 		t = msgid;
-	return i18n_display(t);
+	char *d = i18n_display(t);
+	if (!strchr(d, '{'))
+		return d;
+	/* Dated facts: the value that holds today, in this language. */
+	char *r = facts_render(d, i18n_lang());
+	free(d);
+	return r;
 }
 
 const char *i18n_env_lang(void)

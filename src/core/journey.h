@@ -90,6 +90,26 @@ struct step {
 	size_t n_gos;
 };
 
+/* A dated fact (facts.xml; see facts.h). */
+enum fact_kind { FACT_MONEY, FACT_DATE, FACT_PHONE, FACT_NUMBER, FACT_TEXT };
+
+struct fact_value {
+	long from, until; /* days since 1970-01-01, inclusive; open ends: see facts.h */
+	const char *text;
+	int line;
+};
+
+struct fact {
+	const char *id, *file;
+	enum fact_kind kind;
+	struct fact_value *values; /* sorted by `from` */
+	size_t n_values;
+	struct source *sources;
+	size_t n_sources;
+	struct link link; /* the first source as a link, for the fallback text */
+	int line;
+};
+
 struct step_index {
 	const char *id;
 	struct step *step;
@@ -126,6 +146,10 @@ struct journey_set {
 	size_t n_tasks;
 	const char *glossary_reviewed, *glossary_file;
 	int glossary_line;
+	struct fact *facts;        /* sorted by id */
+	size_t n_facts;
+	const char *facts_reviewed, *facts_file;
+	int facts_line;
 };
 
 /* Load every *.xml in `dir` (glossary.xml is the glossary). Problems go to
@@ -138,10 +162,16 @@ void journey_set_free(struct journey_set *set);
 struct check_options {
 	long today;
 	int review_months; /* `reviewed` older than this is a warning (18) */
+	int expiry_days;   /* a fact or step running out this soon is a warning (60) */
 };
 /* Graph, variable and date checks over a loaded set (validate.c). */
 void journey_set_validate(const struct journey_set *set, const struct check_options *opt,
 			  struct diag_list *diags);
+
+/* Every translatable text of the set with the place it is written (a
+ * text may be NULL or empty). */
+void journey_set_each_text(const struct journey_set *set,
+			   void (*fn)(void *ctx, const char *text, const char *file, int line), void *ctx);
 
 const struct journey *journey_set_find(const struct journey_set *set, const char *id);
 const struct step *journey_find_step(const struct journey *j, const char *id);

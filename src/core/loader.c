@@ -17,6 +17,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "facts.h"
 #include "i18n.h"
 #include "util.h"
 
@@ -45,6 +46,8 @@ struct load {
 	size_t n_journeys, cap_journeys;
 	struct term *terms;
 	size_t n_terms, cap_terms;
+	struct fact *facts;
+	size_t n_facts, cap_facts;
 };
 
 /* ---- locations ---- */
@@ -577,6 +580,143 @@ static void load_glossary(struct load *L, const xmlNode *root)
 	}
 }
 
+/* ---- facts ---- */
+
+/* A money amount: digits, then optionally a point and one or two. */
+static bool money_valid(const char *v)
+{
+	size_t i = 0;
+	while (v[i] >= '0' && v[i] <= '9')
+		i++;
+	if (!i)
+		return false;
+	if (!v[i])
+		return true;
+	if (v[i] != '.')
+		return false;
+	size_t k = 0;
+	while (v[i + 1 + k] >= '0' && v[i + 1 + k] <= '9')
+		k++;
+	return (k == 1 || k == 2) && !v[i + 1 + k];
+}
+
+static int cmp_value(const void *a, const void *b)
+{
+	const struct fact_value *x = a, *y = b;
+	return (x->from > y->from) - (x->from < y->from);
+}
+
+static void load_fact_value(struct load *L, const xmlNode *e, struct fact *f)
+{
+	static const struct attr_spec vs[] = {{"from", false}, {"until", false}};
+	const char *v[2];
+	get_attrs(L, e, vs, 2, v);
+	check_date(L, e, "from", v[0]);
+	check_date(L, e, "until", v[1]);
+	struct fact_value *fv = &f->values[f->n_values++];
+	fv->line = node_line(e);
+	fv->from = FACT_OPEN_FROM;
+	fv->until = FACT_OPEN_UNTIL;
+	if (v[0])
+		date_parse(v[0], &fv->from);
+	if (v[1])
+		date_parse(v[1], &fv->until);
+	if (fv->from > fv->until)
+		ERR_NODE(L, e, "fact '%s': from=\"%s\" is after until=\"%s\"", f->id, v[0], v[1]);
+	/* Values are not translated: the text as written, trimmed. */
+	const char *t = get_text(L, e, true);
+	fv->text = t;
+	long d;
+	if (f->kind == FACT_MONEY && *t && !money_valid(t))
+		ERR_NODE(L, e, "fact '%s': the money value '%s' is not a number (write it as 14.71, without € or a comma)",
+			 f->id, t);
+	else if (f->kind == FACT_DATE && *t && date_parse(t, &d) != 0)
+		ERR_NODE(L, e, "fact '%s': the date '%s' is not a date (use YYYY-MM-DD)", f->id, t);
+	else if (f->kind == FACT_NUMBER && *t && !money_valid(t))
+		ERR_NODE(L, e, "fact '%s': the number '%s' is not a number", f->id, t);
+}
+
+static void load_fact(struct load *L, const xmlNode *c)
+{
+	static const char *const kinds[] = {"money", "date", "phone", "number", "text"};
+	static const struct attr_spec fs[] = {{"id", true}, {"kind", true}};
+	const char *fv[2];
+	get_attrs(L, c, fs, 2, fv);
+	check_id(L, c, "id", fv[0]);
+	xgrow((void **)&L->facts, &L->cap_facts, L->n_facts + 1, sizeof(*L->facts));
+	struct fact *f = &L->facts[L->n_facts++];
+	memset(f, 0, sizeof(*f));
+	f->id = fv[0] ? fv[0] : "";
+	f->file = L->file;
+	f->line = node_line(c);
+	f->kind = FACT_TEXT;
+	if (fv[1]) {
+		size_t k = 0;
+		while (k < 5 && strcmp(fv[1], kinds[k]) != 0)
+			k++;
+		if (k == 5)
+			ERR_ATTR(L, c, "kind", "fact '%s': unknown kind '%s' (money, date, phone, number or text)",
+				 f->id, fv[1]);
+		else
+			f->kind = (enum fact_kind)k;
+	}
+	size_t nv = 0, ns = 0;
+	for (const xmlNode *e = c->children; e; e = e->next) {
+		nv += is_elem(e, "value");
+		ns += is_elem(e, "source");
+	}
+	f->values = arena_alloc(L->a, (nv + 1) * sizeof(*f->values));
+	f->sources = arena_alloc(L->a, (ns + 1) * sizeof(*f->sources));
+	for (const xmlNode *e = c->children; e; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE)
+			check_text_child(L, c, e);
+		else if (is_elem(e, "value"))
+			load_fact_value(L, e, f);
+		else if (is_elem(e, "source"))
+			get_source(L, e, &f->sources[f->n_sources++]);
+		else
+			ERR_NODE(L, e, "unexpected element <%s> in <fact> (only <value> and <source>)",
+				 (const char *)e->name);
+	}
+	if (!f->n_values)
+		ERR_NODE(L, c, "fact '%s' has no <value>", f->id);
+	if (!f->n_sources)
+		ERR_NODE(L, c, "fact '%s' has no <source>", f->id);
+	else
+		f->link = (struct link){.href = f->sources[0].href, .text = f->sources[0].text,
+					.line = f->sources[0].line};
+	xqsort(f->values, f->n_values, sizeof(*f->values), cmp_value);
+	for (size_t k = 1; k < f->n_values; k++)
+		if (f->values[k].from <= f->values[k - 1].until)
+			ERR_AT(L, f->values[k].line, 1,
+			       "fact '%s': this value's period overlaps the one at line %d (periods must not overlap)",
+			       f->id, f->values[k - 1].line);
+}
+
+static void load_facts(struct load *L, const xmlNode *root)
+{
+	static const struct attr_spec spec[] = {{"reviewed", true}};
+	const char *v[1];
+	get_attrs(L, root, spec, 1, v);
+	check_date(L, root, "reviewed", v[0]);
+	if (L->set->facts_file) {
+		ERR_NODE(L, root, "a second <facts> (the first is in %s)", L->set->facts_file);
+		return;
+	}
+	L->set->facts_reviewed = v[0];
+	L->set->facts_file = L->file;
+	L->set->facts_line = node_line(root);
+	for (const xmlNode *c = root->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			check_text_child(L, root, c);
+		else if (is_elem(c, "fact"))
+			load_fact(L, c);
+		else
+			ERR_NODE(L, c, "unexpected element <%s> in <facts> (only <fact>)",
+				 (const char *)c->name);
+	}
+}
+
 /* ---- files ---- */
 
 static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *eid, const xmlChar *sid)
@@ -759,8 +899,10 @@ static void load_file(struct load *L, const char *path)
 			load_journey(L, root);
 		else if (is_elem(root, "glossary"))
 			load_glossary(L, root);
+		else if (is_elem(root, "facts"))
+			load_facts(L, root);
 		else
-			ERR_NODE(L, root, "root element <%s>: expected <journey> or <glossary>",
+			ERR_NODE(L, root, "root element <%s>: expected <journey>, <glossary> or <facts>",
 				 (const char *)root->name);
 	}
 	xmlFreeDoc(doc);
@@ -801,6 +943,13 @@ static int cmp_task(const void *a, const void *b)
 static int cmp_term_id(const void *a, const void *b)
 {
 	const struct term *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int cmp_fact(const void *a, const void *b)
+{
+	const struct fact *x = a, *y = b;
 	int c = strcmp(x->id, y->id);
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
@@ -1005,6 +1154,19 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 	set->n_terms = L.n_terms;
 	free(L.terms);
 
+	/* Facts: sorted by id for lookups, duplicates reported. */
+	xqsort(L.facts, L.n_facts, sizeof(*L.facts), cmp_fact);
+	for (size_t k = 1; k < L.n_facts; k++)
+		if (strcmp(L.facts[k].id, L.facts[k - 1].id) == 0)
+			diag_add(diags, DIAG_ERROR, L.facts[k].file, L.facts[k].line, 1,
+				 "duplicate fact id '%s' (also at line %d)", L.facts[k].id,
+				 L.facts[k - 1].line);
+	set->facts = arena_alloc(set->arena, (L.n_facts + 1) * sizeof(*set->facts));
+	if (L.n_facts)
+		memcpy(set->facts, L.facts, L.n_facts * sizeof(*L.facts));
+	set->n_facts = L.n_facts;
+	free(L.facts);
+
 	/* Resolve starts and gotos. */
 	for (size_t i = 0; i < set->n_journeys; i++) {
 		struct journey *j = set->journeys[i];
@@ -1027,6 +1189,7 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 		}
 	}
 	free(L.again);
+	facts_use(set); /* texts are rendered with these facts from now on */
 	return set;
 }
 
@@ -1034,6 +1197,8 @@ void journey_set_free(struct journey_set *set)
 {
 	if (!set)
 		return;
+	if (facts_in_use() == set)
+		facts_use(NULL);
 	arena_free(set->arena);
 	free(set);
 }

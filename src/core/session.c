@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "facts.h"
 #include "util.h"
 
 struct answer {
@@ -27,6 +28,8 @@ struct session {
 	size_t cap_buf;
 	const struct task **plan;
 	size_t n_plan, cap_plan;
+	const struct link **missing; /* sources of facts without a value today */
+	size_t n_missing, cap_missing;
 };
 
 struct session *session_new(const struct journey_set *set)
@@ -69,6 +72,7 @@ void session_free(struct session *s)
 	free(s->ticked);
 	free(s->buf);
 	free(s->plan);
+	free(s->missing);
 	free(s);
 }
 
@@ -169,6 +173,38 @@ static int preselect(const struct session *s, const struct step *t)
 	return s->choice[t->index];
 }
 
+static void add_missing(void *ctx, const struct fact *f)
+{
+	struct session *s = ctx;
+	for (size_t i = 0; i < s->n_missing; i++)
+		if (s->missing[i] == &f->link)
+			return;
+	xgrow((void **)&s->missing, &s->cap_missing, s->n_missing + 1, sizeof(*s->missing));
+	s->missing[s->n_missing++] = &f->link;
+}
+
+/* The facts named on this screen that have no value today: their sources
+ * are shown as links, beside the "see … for the current figure" text. */
+static void collect_missing(struct session *s, const struct step *t)
+{
+	s->n_missing = 0;
+	if (!s->set->n_facts)
+		return;
+	facts_each_missing(s->set, t->title, add_missing, s);
+	for (size_t i = 0; i < t->n_paras; i++)
+		if (holds(s, t->paras[i].when))
+			facts_each_missing(s->set, t->paras[i].text, add_missing, s);
+	for (size_t i = 0; i < t->n_tasks; i++)
+		if (holds(s, t->tasks[i].when))
+			facts_each_missing(s->set, t->tasks[i].text, add_missing, s);
+	for (size_t i = 0; i < t->n_options; i++)
+		if (holds(s, t->options[i].when))
+			facts_each_missing(s->set, t->options[i].text, add_missing, s);
+	for (size_t i = 0; i < t->n_links; i++)
+		if (holds(s, t->links[i].when))
+			facts_each_missing(s->set, t->links[i].text, add_missing, s);
+}
+
 const struct view *session_view(struct session *s)
 {
 	if (s->view_valid)
@@ -178,7 +214,8 @@ const struct view *session_view(struct session *s)
 	if (!s->n_path)
 		return v;
 	const struct step *t = s->path[s->n_path - 1];
-	size_t need = t->n_paras + t->n_links + t->n_tasks + t->n_options + 1;
+	collect_missing(s, t);
+	size_t need = t->n_paras + t->n_links + s->n_missing + t->n_tasks + t->n_options + 1;
 	xgrow((void **)&s->buf, &s->cap_buf, need, sizeof(*s->buf));
 	const void **b = s->buf;
 	v->step = t;
@@ -194,6 +231,8 @@ const struct view *session_view(struct session *s)
 	for (size_t i = 0; i < t->n_links; i++)
 		if (holds(s, t->links[i].when))
 			v->links[v->n_links++] = &t->links[i];
+	for (size_t i = 0; i < s->n_missing; i++)
+		v->links[v->n_links++] = s->missing[i];
 	b += v->n_links;
 	v->tasks = (const struct task **)b;
 	for (size_t i = 0; i < t->n_tasks; i++)

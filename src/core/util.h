@@ -53,5 +53,7 @@ char *sb_steal(struct strbuf *b); /* returns the string; the buffer is reset */
 int date_parse(const char *s, long *days);
 /* Days since the epoch for year/month/day (month 1..12). */
 long date_days(int y, int m, int d);
+/* Days since 1970-01-01 as YYYY-MM-DD. */
+void date_format(long days, char out[11]);
 
 #endif

@@ -13,7 +13,7 @@
 
 static struct check_options opts(void)
 {
-	struct check_options o = {.today = date_days(2026, 11, 28), .review_months = 18};
+	struct check_options o = {.today = date_days(2026, 11, 28), .review_months = 18, .expiry_days = 60};
 	return o;
 }
 
