@@ -100,6 +100,9 @@ static void test_good_structure(void **state)
 #define SRC "<source href=\"https://example.org/\" date=\"2026-01-01\">S</source>"
 #define HUB_HEAD "<journey id=\"klantreis\" start=\"start\" reviewed=\"2026-11-01\">\n<title>T</title>\n"
 #define END_STEP "<step id=\"done\" end=\"yes\"><title>E</title><task id=\"t-end\">Do it</task>" SRC "</step>\n"
+#define FACTS_HEAD "<facts reviewed=\"2026-11-01\">\n"
+#define FACT_WAGE FACTS_HEAD "<fact id=\"wage\" kind=\"money\"><value>1.00</value>" SRC "</fact></facts>\n"
+#define FACT_RTB FACTS_HEAD "<fact id=\"rtb-end\" kind=\"date\"><value>2027-03-04</value>" SRC "</fact></facts>\n"
 #define GOOD_HUB HUB_HEAD "<step id=\"start\"><title>S</title><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"
 
 struct file {
@@ -180,6 +183,38 @@ static const struct bad_case bad_cases[] = {
 	 "klantreis.xml", 3, "more than 18 months ago", DIAG_WARNING},
 	{"valid-until passed", {{"klantreis.xml", HUB_HEAD "<step id=\"start\" valid-until=\"2026-11-27\"><title>S</title><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
 	 "klantreis.xml", 3, "which has passed", DIAG_WARNING},
+	{"valid-until within 60 days", {{"klantreis.xml", HUB_HEAD "<step id=\"start\" valid-until=\"2027-01-20\"><title>S</title><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
+	 "klantreis.xml", 3, "(within 60 days)", DIAG_WARNING},
+	/* Dated facts (DESIGN 3.1). */
+	{"facts: overlapping values", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"w\" kind=\"money\">\n<value from=\"2026-01-01\" until=\"2026-06-30\">1.00</value>\n<value from=\"2026-06-01\">2.00</value>" SRC "</fact></facts>\n"}},
+	 "facts.xml", 4, "overlaps the one at line 3", DIAG_ERROR},
+	{"facts: money not a number", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"w\" kind=\"money\">\n<value>14,71</value>" SRC "</fact></facts>\n"}},
+	 "facts.xml", 3, "money value '14,71' is not a number", DIAG_ERROR},
+	{"facts: date fact not a date", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"d\" kind=\"date\">\n<value>4 March 2027</value>" SRC "</fact></facts>\n"}},
+	 "facts.xml", 3, "the date '4 March 2027' is not a date", DIAG_ERROR},
+	{"facts: unknown kind", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"d\" kind=\"amount\">\n<value>1</value>" SRC "</fact></facts>\n"}},
+	 "facts.xml", 2, "unknown kind 'amount'", DIAG_ERROR},
+	{"facts: no source", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"d\" kind=\"phone\">\n<value>0800 5151</value></fact></facts>\n"}},
+	 "facts.xml", 2, "has no <source>", DIAG_ERROR},
+	{"facts: from after until", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"d\" kind=\"phone\">\n<value from=\"2027-01-01\" until=\"2026-01-01\">1</value>" SRC "</fact></facts>\n"}},
+	 "facts.xml", 3, "is after until", DIAG_ERROR},
+	{"placeholder names no fact", {{"klantreis.xml", HUB_HEAD "<step id=\"start\"><title>S</title>\n<p>Pay {min-wage} an hour.</p><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}, {"facts.xml", FACT_WAGE}},
+	 "klantreis.xml", 4, "placeholder {min-wage} names no fact", DIAG_ERROR},
+	{"malformed placeholder", {{"klantreis.xml", HUB_HEAD "<step id=\"start\"><title>S</title>\n<p>Pay {Wage} an hour.</p><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}, {"facts.xml", FACT_WAGE}},
+	 "klantreis.xml", 4, "'{' that starts no placeholder", DIAG_ERROR},
+	{"today: unknown fact", {{"klantreis.xml", HUB_HEAD "<step id=\"start\"><title>S</title>\n<p when=\"today>=rtb-ends\">x</p><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}, {"facts.xml", FACT_WAGE}},
+	 "klantreis.xml", 4, "today>=rtb-ends names no date and no fact", DIAG_ERROR},
+	{"today: not a date fact", {{"klantreis.xml", HUB_HEAD "<step id=\"start\"><title>S</title>\n<p when=\"today&lt;wage\">x</p><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}, {"facts.xml", FACT_WAGE}},
+	 "klantreis.xml", 4, "fact 'wage' is not a date fact", DIAG_ERROR},
+	{"today: malformed date", {{"klantreis.xml", HUB_HEAD "<step id=\"start\"><title>S</title>\n<p when=\"today>=2027-02-30\">x</p><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
+	 "klantreis.xml", 4, "malformed date", DIAG_ERROR},
+	/* The only way on is switched off from 4 March 2027: found now. */
+	{"unreachable in a later period", {{"klantreis.xml", HUB_HEAD "<step id=\"start\"><title>S</title><ask>\n<option when=\"not today>=rtb-end\" goto=\"done\">Go</option></ask>" SRC "</step>\n" END_STEP "</journey>\n"}, {"facts.xml", FACT_RTB}},
+	 "klantreis.xml", 3, "no end step can be reached (a loop with no way out?) (from 2027-03-04)", DIAG_ERROR},
+	{"fact runs out soon", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"w\" kind=\"money\">\n<value until=\"2026-12-31\">1.00</value>" SRC "</fact></facts>\n"}},
+	 "facts.xml", 2, "runs out on 2026-12-31 (within 60 days)", DIAG_WARNING},
+	{"fact ran out", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"w\" kind=\"money\">\n<value until=\"2026-06-30\">1.00</value>" SRC "</fact></facts>\n"}},
+	 "facts.xml", 2, "has no value after 2026-06-30", DIAG_WARNING},
 };
 
 static void test_bad_cases(void **state)
