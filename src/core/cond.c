@@ -220,6 +220,14 @@ char *cond_format(const struct cond *c)
 		if (t->today) {
 			sb_printf(&b, "%stoday%s%s", t->negate ? "not " : "", t->ge ? ">=" : "<",
 				  t->values[0]);
+			/* A date fact: the day it names, for trainers who see
+			 * which text belongs to which period. */
+			long d;
+			char day[11];
+			if (t->date < 0 && cond_term_date(t, facts_today(), &d)) {
+				date_format(d, day);
+				sb_printf(&b, " (%s)", day);
+			}
 			continue;
 		}
 		sb_printf(&b, "%s%s%s", t->negate ? "not " : "", t->var, t->ne ? "!=" : "=");

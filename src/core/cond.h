@@ -54,7 +54,8 @@ enum cond_truth { COND_FALSE, COND_TRUE, COND_MAYBE };
 enum cond_truth cond_on_day(const struct cond *c, long today);
 
 /* The condition written back as an author would ("not a=x|y and b!=z"),
- * for trainers and exports. malloc'd. */
+ * for trainers and exports; a calendar term naming a date fact also
+ * shows the day ("today>=rtb-end (2027-03-04)"). malloc'd. */
 char *cond_format(const struct cond *c);
 
 #endif

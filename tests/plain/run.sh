@@ -10,9 +10,10 @@ args=""
 [ -f "$t.args" ] && args=$(cat "$t.args")
 out=$(mktemp) || exit 1
 trap 'rm -f "$out"' EXIT
-# Fixed environment, like tig's UI tests: nothing of the caller leaks in.
+# Fixed environment, like tig's UI tests: nothing of the caller leaks in,
+# and a fixed day (the calendar switches texts; --today in NAME.args wins).
 # shellcheck disable=SC2086
-env -i PATH="$PATH" HOME=/nonexistent TZ=UTC LC_ALL=C.UTF-8 COLUMNS=80 TERM=dumb \
+env -i PATH="$PATH" HOME=/nonexistent TZ=UTC LC_ALL=C.UTF-8 COLUMNS=80 TERM=dumb KLANTREIS_TODAY=2026-12-05 \
 	"$prog" --plain --no-save --journeys="$dir" $args <"$t.in" >"$out" 2>&1
 echo "[exit $?]" >>"$out"
 if [ "${4:-}" = update ]; then

@@ -159,10 +159,10 @@ static void test_calendar_conditions(void **state)
 	/* Written back for trainers as the author wrote it. */
 	const struct step *st = journey_set_resolve(set, NULL, "klantreis:start");
 	char *f = cond_format(st->paras[1].when);
-	assert_string_equal(f, "not today>=rtb-end");
+	assert_string_equal(f, "not today>=rtb-end (2027-03-04)");
 	free(f);
 	f = cond_format(st->options[0].when);
-	assert_string_equal(f, "today<rtb-end");
+	assert_string_equal(f, "today<rtb-end (2027-03-04)");
 	free(f);
 	done(set, dir);
 }
