@@ -169,12 +169,49 @@ static size_t check_lang(const struct i18n_lang *lang, const struct msg *m, size
 	return done;
 }
 
+/* facts-ledger.md beside facts.xml lists every fact with its source and
+ * the day it was checked, as a Markdown table row "| `id` | ...". A fact
+ * missing there was not put through the review. */
+static void check_ledger(const struct journey_set *set, struct diag_list *diags)
+{
+	if (!set->facts_file)
+		return;
+	char *path = xasprintf("%s/facts-ledger.md", set->dir);
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		diag_add(diags, DIAG_ERROR, path, 0, 0,
+			 "there is no facts ledger beside facts.xml: list every fact, its source and the day it was checked");
+		free(path);
+		return;
+	}
+	struct strbuf b;
+	sb_init(&b);
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sb_add(&b, chunk, n);
+	fclose(f);
+	sb_add(&b, "", 0);
+	for (size_t i = 0; i < set->n_facts; i++) {
+		const struct fact *ft = &set->facts[i];
+		char *row = xasprintf("| `%s` |", ft->id);
+		if (!strstr(b.s, row))
+			diag_add(diags, DIAG_ERROR, ft->file, ft->line, 1,
+				 "fact '%s' is not in %s (a row \"| `%s` | ...\" with its source and the day it was checked)",
+				 ft->id, path, ft->id);
+		free(row);
+	}
+	sb_free(&b);
+	free(path);
+}
+
 int check_run(const char *dir, const struct check_options *opt, FILE *out)
 {
 	struct diag_list diags;
 	diag_init(&diags);
 	struct journey_set *set = journey_set_load(dir, &diags);
 	journey_set_validate(set, opt, &diags);
+	check_ledger(set, &diags);
 
 	/* Translation coverage: each language's catalogue is asked for every
 	 * journey text by the key the program uses at run time. A language
