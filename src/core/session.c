@@ -176,8 +176,9 @@ static int preselect(const struct session *s, const struct step *t)
 static void add_missing(void *ctx, const struct fact *f)
 {
 	struct session *s = ctx;
+	/* One link per source page, however many facts it gives. */
 	for (size_t i = 0; i < s->n_missing; i++)
-		if (s->missing[i] == &f->link)
+		if (strcmp(s->missing[i]->href, f->link.href) == 0)
 			return;
 	xgrow((void **)&s->missing, &s->cap_missing, s->n_missing + 1, sizeof(*s->missing));
 	s->missing[s->n_missing++] = &f->link;

@@ -334,11 +334,40 @@ static void check_placeholders(void *ctx, const char *text, const char *file, in
 	}
 }
 
+static void mark_cond_facts(struct text_check *tc, const struct cond *c)
+{
+	for (size_t i = 0; c && i < c->n_terms; i++) {
+		const struct fact *f = c->terms[i].today && c->terms[i].date < 0
+					       ? facts_find(tc->set, c->terms[i].values[0],
+							    strlen(c->terms[i].values[0]))
+					       : NULL;
+		if (f)
+			tc->used[f - tc->set->facts] = 1;
+	}
+}
+
 static void check_facts(const struct journey_set *set, const struct check_options *opt,
 			struct diag_list *diags)
 {
 	struct text_check tc = {set, diags, xcalloc(set->n_facts + 1, 1)};
 	journey_set_each_text(set, check_placeholders, &tc);
+	for (size_t i = 0; i < set->n_steps; i++) {
+		const struct step *s = set->steps[i];
+		for (size_t k = 0; k < s->n_paras; k++)
+			mark_cond_facts(&tc, s->paras[k].when);
+		for (size_t k = 0; k < s->n_tasks; k++)
+			mark_cond_facts(&tc, s->tasks[k].when);
+		for (size_t k = 0; k < s->n_links; k++)
+			mark_cond_facts(&tc, s->links[k].when);
+		for (size_t k = 0; k < s->n_options; k++)
+			mark_cond_facts(&tc, s->options[k].when);
+		for (size_t k = 0; k < s->n_gos; k++)
+			mark_cond_facts(&tc, s->gos[k].when);
+	}
+	for (size_t i = 0; i < set->n_facts; i++)
+		if (!tc.used[i])
+			diag_add(diags, DIAG_WARNING, set->facts[i].file, set->facts[i].line, 1,
+				 "fact '%s' is named by no text and no condition", set->facts[i].id);
 	char a[11], b[11];
 	for (size_t i = 0; i < set->n_facts; i++) {
 		const struct fact *f = &set->facts[i];
@@ -348,7 +377,7 @@ static void check_facts(const struct journey_set *set, const struct check_option
 		if (!fact_value_at(f, opt->today) && last < opt->today) {
 			date_format(last, a);
 			diag_add(diags, DIAG_WARNING, f->file, f->line, 1,
-				 "fact '%s' has no value after %s: the guide shows \"see %s for the current figure\"; add the current value",
+				 "fact '%s' has no value after %s: the guide shows \"see ... for the current figure\" and links %s; add the current value",
 				 f->id, a, f->n_sources ? f->sources[0].href : "its source");
 		} else if (last != FACT_OPEN_UNTIL && last - opt->today <= opt->expiry_days) {
 			date_format(last, a);

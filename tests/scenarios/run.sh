@@ -24,6 +24,9 @@ trap 'rm -f "$out"' EXIT
 COLUMNS=1000 LANGUAGE= LC_ALL=C.UTF-8 "$prog" --plain --no-save --lang=en --journeys="$dir" \
 	--today="${today:-2026-12-05}" ${start:+--start="$start"} <"$scn.in" >"$out" 2>&1
 rc=$?
+# Amounts and dates keep together with no-break spaces ("4 March 2027",
+# "14,71 €"); a scenario is typed with ordinary ones.
+sed -i 's/\xc2\xa0/ /g' "$out"
 if [ $rc -ne 0 ]; then
 	echo "$name: exit status $rc"; cat "$out"; exit 1
 fi

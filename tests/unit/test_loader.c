@@ -186,6 +186,8 @@ static const struct bad_case bad_cases[] = {
 	{"valid-until within 60 days", {{"klantreis.xml", HUB_HEAD "<step id=\"start\" valid-until=\"2027-01-20\"><title>S</title><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
 	 "klantreis.xml", 3, "(within 60 days)", DIAG_WARNING},
 	/* Dated facts (DESIGN 3.1). */
+	{"facts: unused fact", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACT_WAGE}},
+	 "facts.xml", 2, "named by no text and no condition", DIAG_WARNING},
 	{"facts: overlapping values", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"w\" kind=\"money\">\n<value from=\"2026-01-01\" until=\"2026-06-30\">1.00</value>\n<value from=\"2026-06-01\">2.00</value>" SRC "</fact></facts>\n"}},
 	 "facts.xml", 4, "overlaps the one at line 3", DIAG_ERROR},
 	{"facts: money not a number", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"w\" kind=\"money\">\n<value>14,71</value>" SRC "</fact></facts>\n"}},
