@@ -8,11 +8,15 @@
 #include "core/i18n.h"
 #include "core/store.h"
 #include "core/util.h"
+#include "core/wrap.h"
 
+/* A notice quotes what went wrong, which may come from a damaged save
+ * file: no control or bidi character of it reaches the terminal. */
 static void set_notice(struct app *app, char *msg)
 {
 	free(app->notice);
-	app->notice = msg;
+	app->notice = wrap_sanitize(msg);
+	free(msg);
 }
 
 void app_resume(struct app *app, char *lang)

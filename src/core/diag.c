@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "wrap.h"
 
 void diag_init(struct diag_list *l) { memset(l, 0, sizeof(*l)); }
 
@@ -24,17 +25,21 @@ void diag_add(struct diag_list *l, enum diag_severity sev, const char *file, int
 {
 	xgrow((void **)&l->items, &l->cap, l->n + 1, sizeof(*l->items));
 	struct diag *d = &l->items[l->n++];
-	d->file = xstrdup(file ? file : "");
+	/* Every message leaves the program: no control or bidi character of
+	 * a file name or of content quoted in it reaches a terminal. */
+	d->file = wrap_sanitize(file ? file : "");
 	d->line = line;
 	d->col = col;
 	d->severity = sev;
 	d->seq = l->n - 1;
 	va_list ap;
 	va_start(ap, fmt);
-	d->msg = NULL;
-	if (vasprintf(&d->msg, fmt, ap) < 0)
-		d->msg = xstrdup("(out of memory)");
+	char *raw = NULL;
+	if (vasprintf(&raw, fmt, ap) < 0)
+		raw = NULL;
 	va_end(ap);
+	d->msg = wrap_sanitize(raw ? raw : "(out of memory)");
+	free(raw);
 	if (sev == DIAG_ERROR)
 		l->errors++;
 	else

@@ -5,6 +5,8 @@
 #include "journey.h"
 
 #include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -34,6 +36,7 @@ struct load {
 	size_t n_lines;
 	bool doctype;
 	int doctype_line, doctype_col;
+	int file_errors; /* reported for the current file */
 	bool xml_error; /* the first fatal error libxml2 reported */
 	int xml_line, xml_col;
 	char xml_msg[200];
@@ -105,7 +108,26 @@ static int attr_col(struct load *L, const xmlNode *n, const char *attr)
 	return col_of(L, node_line(n), needle);
 }
 
-#define ERR_AT(L, line, col, ...) diag_add((L)->diags, DIAG_ERROR, (L)->file, line, col, __VA_ARGS__)
+/* At most LOADER_MAX_ERRORS errors a file, like a compiler's
+ * -fmax-errors: finding each one's column reads its line, so 100,000
+ * errors on one line would take quadratic time. The column expression is
+ * evaluated only for an error that is reported. */
+#define LOADER_MAX_ERRORS 100
+static bool err_room(struct load *L)
+{
+	if (L->file_errors++ < LOADER_MAX_ERRORS)
+		return true;
+	if (L->file_errors == LOADER_MAX_ERRORS + 1)
+		diag_add(L->diags, DIAG_ERROR, L->file, 0, 0,
+			 "more than %d errors in this file: the rest are not shown (fix these first)",
+			 LOADER_MAX_ERRORS);
+	return false;
+}
+#define ERR_AT(L, line, col, ...)                                                           \
+	do {                                                                                \
+		if (err_room(L))                                                            \
+			diag_add((L)->diags, DIAG_ERROR, (L)->file, line, col, __VA_ARGS__); \
+	} while (0)
 #define ERR_NODE(L, n, ...) ERR_AT(L, node_line(n), elem_col(L, n), __VA_ARGS__)
 #define ERR_ATTR(L, n, a, ...) ERR_AT(L, node_line(n), attr_col(L, n, a), __VA_ARGS__)
 
@@ -115,6 +137,8 @@ struct attr_spec {
 	const char *name;
 	bool required;
 };
+
+static void check_controls(struct load *L, const xmlNode *n, const char *what, const char *s);
 
 /* Copies the attributes named in `spec` into `out` (NULL when absent) and
  * reports unknown and missing ones. Returns false when a required one is
@@ -142,6 +166,9 @@ static bool get_attrs(struct load *L, const xmlNode *n, const struct attr_spec *
 				sb_puts(&b, (const char *)t->content);
 		out[i] = arena_strdup(L->a, b.s ? b.s : "");
 		sb_free(&b);
+		char what[80];
+		snprintf(what, sizeof what, "the attribute %s", spec[i].name);
+		check_controls(L, n, what, out[i]);
 	}
 	for (size_t i = 0; i < n_spec; i++)
 		if (spec[i].required && !out[i]) {
@@ -180,7 +207,30 @@ static const char *get_text(struct load *L, const xmlNode *n, bool required)
 	}
 	if (required && !*r)
 		ERR_NODE(L, n, "<%s> is empty", (const char *)n->name);
+	char what[64];
+	snprintf(what, sizeof what, "the text of <%s>", (const char *)n->name);
+	check_controls(L, n, what, r);
 	return r;
+}
+
+/* C1 controls (U+0080-U+009F, e.g. CSI) and bidi embeddings, overrides
+ * and isolates are legal XML but would reach a terminal or reorder what
+ * a person reads ("Fee: U+202E 00.05"): an error in content. */
+static void check_controls(struct load *L, const xmlNode *n, const char *what, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+		uint32_t cp = 0;
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			cp = p[1];
+		else if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae)
+			cp = 0x2000 + (p[2] - 0x80);
+		else if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
+			cp = 0x2040 + (p[2] - 0x80);
+		if (cp) {
+			ERR_NODE(L, n, "%s has the control character U+%04X: remove it", what, (unsigned)cp);
+			return;
+		}
+	}
 }
 
 static bool is_elem(const xmlNode *n, const char *name)
@@ -785,6 +835,7 @@ static size_t utf8_check(const unsigned char *s, size_t len)
 static void load_file(struct load *L, const char *path)
 {
 	L->file = arena_strdup(L->a, path);
+	L->file_errors = 0;
 	L->buf = NULL;
 	L->len = 0;
 	free(L->line_start);

@@ -123,6 +123,10 @@ int wrap_cp_width(uint32_t cp)
 		return 1;
 	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
 		return -1;
+	/* Bidi embeddings, overrides and isolates reorder what is shown
+	 * ("Fee: U+202E 00.05" reads as 50.00): dropped like controls. */
+	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+		return -1;
 	if (cp == 0xad)
 		return 0; /* soft hyphen: invisible unless at a break */
 	if (in(zero, sizeof zero / sizeof zero[0], cp))
@@ -178,9 +182,11 @@ static int width_n(const char *s, size_t n)
 
 int wrap_width(const char *s) { return width_n(s, strlen(s)); }
 
-size_t wrap_fit(const char *s, int cols, int *used)
+/* wrap_fit on s[0..n): stops at the first character that does not fit,
+ * so its cost is the piece's length, not the string's. */
+static size_t fit_n(const char *s, size_t n, int cols, int *used)
 {
-	size_t n = strlen(s), i = 0;
+	size_t i = 0;
 	int w = 0;
 	while (i < n) {
 		uint32_t cp;
@@ -205,6 +211,8 @@ size_t wrap_fit(const char *s, int cols, int *used)
 		*used = w;
 	return i;
 }
+
+size_t wrap_fit(const char *s, int cols, int *used) { return fit_n(s, strlen(s), cols, used); }
 
 static void push(struct wrap_lines *out, const char *s, size_t n)
 {
@@ -253,14 +261,16 @@ void wrap_text(const char *text, int width, struct wrap_lines *out)
 			/* A word wider than the line is cut into pieces; the last
 			 * piece starts the next line. */
 			while (lw > width) {
-				char *word = xstrndup(ls, (size_t)(le - ls));
-				size_t k = wrap_fit(word, width, NULL);
-				if (k == 0) /* a 2-column character in a 1-column line */
-					k = utf8_decode(word, strlen(word), &(uint32_t){0});
-				free(word);
+				int used = 0;
+				size_t k = fit_n(ls, (size_t)(le - ls), width, &used);
+				if (k == 0) { /* a 2-column character in a 1-column line */
+					uint32_t cp;
+					k = utf8_decode(ls, (size_t)(le - ls), &cp);
+					used = wrap_cp_width(cp) > 0 ? wrap_cp_width(cp) : 0;
+				}
 				push(out, ls, k);
 				ls += k;
-				lw = width_n(ls, (size_t)(le - ls));
+				lw -= used; /* linear: the rest is never measured again */
 			}
 		}
 		p = e;

@@ -185,6 +185,12 @@ static const struct bad_case bad_cases[] = {
 	 "klantreis.xml", 3, "which has passed", DIAG_WARNING},
 	{"valid-until within 60 days", {{"klantreis.xml", HUB_HEAD "<step id=\"start\" valid-until=\"2027-01-20\"><title>S</title><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
 	 "klantreis.xml", 3, "(within 60 days)", DIAG_WARNING},
+	{"C1 control in text", {{"klantreis.xml", HUB_HEAD "<step id=\"start\"><title>S</title>\n<p>Pay \xc2\x9b" "31m now</p><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
+	 "klantreis.xml", 4, "control character U+009B", DIAG_ERROR},
+	{"bidi override in text", {{"klantreis.xml", HUB_HEAD "<step id=\"start\"><title>S</title>\n<p>Fee: \xe2\x80\xae" "00.05</p><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
+	 "klantreis.xml", 4, "control character U+202E", DIAG_ERROR},
+	{"bidi isolate in an attribute", {{"klantreis.xml", HUB_HEAD "<step id=\"start\"><title>S</title>\n<link href=\"https://example.org/\xe2\x81\xa6\">L</link><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
+	 "klantreis.xml", 4, "control character U+2066", DIAG_ERROR},
 	/* Dated facts (DESIGN 3.1). */
 	{"facts: unused fact", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACT_WAGE}},
 	 "facts.xml", 2, "named by no text and no condition", DIAG_WARNING},
@@ -372,6 +378,33 @@ static void test_random_bytes(void **state)
 	free(dir);
 }
 
+/* 10,000 unknown attributes on one line: each error's column is found
+ * by reading the line, so only the first 100 are reported (the rest in
+ * one message), and our part of the time stays linear (libxml2's own
+ * duplicate-attribute check is what remains). */
+static void test_many_errors(void **state)
+{
+	(void)state;
+	struct strbuf b;
+	sb_init(&b);
+	sb_puts(&b, HUB_HEAD "<step id=\"start\"");
+	for (int i = 0; i < 10000; i++)
+		sb_printf(&b, " x%d=\"1\"", i);
+	sb_puts(&b, "><title>S</title><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n");
+	char *dir = tu_tmpdir();
+	tu_write(dir, "klantreis.xml", b.s, b.len);
+	struct diag_list d;
+	struct journey_set *set = load_dir(dir, &d, false);
+	assert_int_equal(d.errors, 101);
+	assert_non_null(tu_find(&d, "klantreis.xml", 3, "unknown attribute 'x0'"));
+	assert_non_null(tu_find(&d, "klantreis.xml", 0, "more than 100 errors in this file"));
+	journey_set_free(set);
+	diag_free(&d);
+	sb_free(&b);
+	tu_rmdir(dir);
+	free(dir);
+}
+
 static void test_odd_files(void **state)
 {
 	(void)state;
@@ -429,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_external_entity),
 		cmocka_unit_test(test_random_bytes),
 		cmocka_unit_test(test_odd_files),
+		cmocka_unit_test(test_many_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -171,6 +171,40 @@ static void test_cjk_and_edges(void **state)
 	wrap_lines_free(&l);
 }
 
+/* A word of a million characters is cut into full lines, each measured
+ * once (the cut used to copy and measure the whole rest of the word for
+ * every line: 35 s for one screen). */
+static void test_huge_word(void **state)
+{
+	(void)state;
+	size_t n = 1000000;
+	char *word = xmalloc(n * 2 + 1);
+	for (size_t i = 0; i < n; i++)
+		memcpy(word + 2 * i, "\xd0\x96", 2); /* Ж, 2 bytes, 1 column */
+	word[2 * n] = '\0';
+	struct wrap_lines l = {0};
+	wrap_text(word, 78, &l);
+	assert_int_equal(l.n, (n + 77) / 78);
+	size_t total = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		int w = wrap_width(l.lines[i]);
+		assert_true(w == 78 || i == l.n - 1);
+		total += strlen(l.lines[i]);
+	}
+	assert_int_equal(total, 2 * n);
+	wrap_lines_free(&l);
+	free(word);
+}
+
+/* Bidi controls reorder what is shown: dropped like control characters. */
+static void test_bidi_dropped(void **state)
+{
+	(void)state;
+	char *c = wrap_sanitize("Fee: \xe2\x80\xae" "00.05\xe2\x80\xac EUR \xe2\x81\xa6x\xe2\x81\xa9");
+	assert_string_equal(c, "Fee: 00.05 EUR x");
+	free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -180,6 +214,8 @@ int main(void)
 		cmocka_unit_test(test_invalid_and_control),
 		cmocka_unit_test(test_combining),
 		cmocka_unit_test(test_cjk_and_edges),
+		cmocka_unit_test(test_huge_word),
+		cmocka_unit_test(test_bidi_dropped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
