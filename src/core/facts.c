@@ -161,6 +161,13 @@ char *facts_format(const struct fact *f, const char *value, const char *lang)
 		m = (value[5] - '0') * 10 + (value[6] - '0');
 		day = (value[8] - '0') * 10 + (value[9] - '0');
 		sb_printf(&b, "%d" NBSP "%s %d", day, month_names[li][m - 1], y);
+	} else if (f->kind == FACT_PHONE) {
+		/* A number is dialled whole: never broken across lines. */
+		for (const char *p = value; *p; p++)
+			if (*p == ' ')
+				sb_puts(&b, NBSP);
+			else
+				sb_putc(&b, *p);
 	} else if (f->kind == FACT_NUMBER) {
 		format_number(&b, value, li, 5); /* 2027 stays 2027 */
 	} else {

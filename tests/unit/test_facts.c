@@ -96,7 +96,7 @@ static void test_values_by_day(void **state)
 	render_is("{rtb-end}", "nl", "4\xc2\xa0maart 2027");
 	render_is("{rtb-end}", "uk", "4\xc2\xa0березня 2027");
 	render_is("{rtb-end}", "ru", "4\xc2\xa0марта 2027");
-	render_is("Call {phone} or {phone}.", "en", "Call 0800 5151 or 0800 5151.");
+	render_is("Call {phone} or {phone}.", "en", "Call 0800\xc2\xa0" "5151 or 0800\xc2\xa0" "5151.");
 	render_is("{years} years", "uk", "3 years");
 	/* Not placeholders: left as written. */
 	render_is("{Wage} {} {-x} {wage", "en", "{Wage} {} {-x} {wage");
