@@ -21,6 +21,7 @@
 
 #include "core/util.h"
 #include "export.h"
+#include "tui/scrub.h"
 #include "tui/tui_int.h"
 
 /* Set by the SIGTERM/SIGHUP handler, read by the loop: the only thing a
@@ -121,19 +122,12 @@ bool tui_kiosk_tick(struct tui *t)
 	return top_is(t, &tui_pin_ops);
 }
 
-/* Clear the terminal: the screen, and the scrollback (terminfo E3,
- * "\033[3J" on xterm and the Linux console), which may still hold what
- * the previous person saw. */
+/* Clear the terminal: the screen, and the scrollback, which may still
+ * hold what the previous person saw (scrub.c: terminfo E3, or blank lines
+ * where there is none); then curses paints every cell again. */
 static void clear_terminal(void)
 {
-	clear();
-	refresh();
-	const char *e3 = tigetstr("E3");
-	if (e3 && e3 != (const char *)-1) {
-		/* putp writes through stdio, not curses' own buffer. */
-		putp(e3);
-		fflush(stdout);
-	}
+	tui_scrub_terminal();
 	clearok(curscr, TRUE);
 }
 
