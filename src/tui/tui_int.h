@@ -345,7 +345,7 @@ void tui_help_text(struct tui_text *tx, int width, unsigned ctx);
 
 extern const struct tui_screen_ops tui_step_ops, tui_plan_ops, tui_lang_first_ops, tui_lang_ops,
 	tui_help_ops, tui_glossary_ops, tui_term_ops, tui_sources_ops, tui_quit_ops, tui_small_ops,
-	tui_notice_ops, tui_resume_ops, tui_outline_ops;
+	tui_notice_ops, tui_resume_ops, tui_outline_ops, tui_overwrite_ops;
 /* Kiosk mode's screens: the guide stays open (Q), finish and clear?
  * (F), the volunteer's PIN (Ctrl-X), are you still there? (idle), the
  * plan's links as QR codes (C). */
@@ -419,7 +419,8 @@ void tui_question_draw(struct tui *t, struct tui_screen *s, int want, const char
 /* Move the selection of a list of n items for UP, DOWN and the page keys
  * (`page` items a page). Returns false for any other action. */
 bool tui_list_move(struct tui_screen *s, enum tui_action a, size_t n, size_t page);
-/* Write the plan to ~/klantreis-plan.txt and say where (scr_plan.c). */
+/* Write the plan to ~/klantreis-plan.txt and say where, with the whole
+ * path; asks first when that file exists (scr_plan.c). */
 void tui_export_plan(struct tui *t);
 /* Record a click target. */
 void tui_hit(struct tui *t, int y0, int y1, int x0, int x1, size_t item);

@@ -159,4 +159,39 @@ grep -q '^path klantreis:done$' "$(save)" || fail "Ctrl-C: the step is not saved
 HOME=$TMPD/home$STARTS XDG_STATE_HOME= "$PROG" --journeys="$PRIV" --export-plan="$TMPD/plan.txt" ||
 	fail "Ctrl-C left a save file that does not load"
 grep -q 'Ask the gemeente' "$TMPD/plan.txt" || fail "the exported plan misses the public task"
+# 7. E in the same visit: the plan file holds the private task (the
+# person asked for it), says its whole path, is the person's alone (0600),
+# and an existing file is replaced only when the person says so.
+tui_start 80 24 -- --journeys="$PRIV" --lang=en --show-ids
+PLAN=$TMPD/home$STARTS/klantreis-plan.txt
+wait_for "[klantreis:start]"
+key Down
+wait_for "> 2. I have a problem at work"
+key Enter
+wait_for "[secret:start]"
+key Enter
+wait_for "[secret:report]"
+key p
+wait_for "Report to the Nederlandse Arbeidsinspectie"
+key E
+wait_for_flat "$(tr_msg en 'Your plan is saved as %s. You can mail or print that file.' | sed "s|%s|$PLAN|")"
+[ "$(stat -c %a "$PLAN")" = 600 ] || fail "the plan file has mode $(stat -c %a "$PLAN"), not 600"
+grep -q 'Arbeidsinspectie' "$PLAN" || fail "the plan file misses the task of this visit"
+key Enter
+wait_gone "$(tr_msg en 'You can mail or print that file.' | cut -c1-10)"
+echo 'my own notes' >"$PLAN"
+key E
+wait_for_flat "$(tr_msg en 'The file %s exists already. Replace it with your plan?' | sed "s|%s|$PLAN|")"
+has "[ $(tr_msg en 'Keep it') ]"
+key Enter
+wait_gone "[ $(tr_msg en 'Keep it') ]"
+[ "$(cat "$PLAN")" = 'my own notes' ] || fail "the file was replaced although the person kept it"
+key E
+wait_for "[ $(tr_msg en 'Keep it') ]"
+key y
+wait_for_flat "$(tr_msg en 'Your plan is saved as %s. You can mail or print that file.' | sed "s|%s|$PLAN|")"
+grep -q 'Arbeidsinspectie' "$PLAN" || fail "y did not replace the file"
+key Escape
+key X
+wait_exit 0
 echo "ok: $TEST"
