@@ -167,6 +167,9 @@ static const char *const print_reasons[] = {
 	N_("the print command could not be started"),
 	N_("the print command failed"),
 	N_("the print command did not read the whole plan"),
+	/* kiosk_print_usable, said at start (main.c) */
+	N_("the print command does not exist"),
+	N_("the print command may not be run"),
 };
 
 static const char *print_reason(const char *why)
@@ -188,8 +191,11 @@ static void print_plan(struct tui *t)
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
 	if (!mem) {
-		tui_notice(t, _("Printing did not work (%s). Please ask a volunteer."),
-			   print_reason("cannot start the print command"));
+		t->msg[0] = '\0';
+		char *msg = xasprintf(_("Printing did not work (%s). Please ask a volunteer."),
+				      print_reason("cannot start the print command"));
+		tui_push(t, &tui_notice_ops, msg);
+		free(msg);
 		return;
 	}
 	export_plan(t->app->session, 0, mem);
@@ -200,10 +206,16 @@ static void print_plan(struct tui *t)
 		explicit_bzero(text, len);
 		free(text);
 	}
-	if (r == 0)
+	if (r == 0) {
 		tui_notice(t, "%s", _("Your plan was sent to the printer."));
-	else
-		tui_notice(t, _("Printing did not work (%s). Please ask a volunteer."), print_reason(why));
+		return;
+	}
+	/* In a pop-up, wrapped: the footer would cut the reason off. */
+	t->msg[0] = '\0';
+	char *msg = xasprintf(_("Printing did not work (%s). Please ask a volunteer."),
+			      print_reason(why));
+	tui_push(t, &tui_notice_ops, msg); /* the pop-up keeps a copy */
+	free(msg);
 }
 
 bool tui_kiosk_key(struct tui *t, enum tui_action a, int key)
