@@ -63,6 +63,20 @@ void app_save(struct app *app)
 	if (!app->save_path || !session_depth(app->session))
 		return;
 	char *text = session_save(app->session, i18n_lang());
+	if (!text) {
+		/* Every step taken is private: what an earlier save says is
+		 * no longer where the person is, and nothing of now may be
+		 * written. */
+		if (app->saved_text) {
+			char *err = NULL;
+			if (store_remove(app->save_path, &err)) {
+				free(app->saved_text);
+				app->saved_text = NULL;
+			}
+			free(err);
+		}
+		return;
+	}
 	if (app->saved_text && strcmp(text, app->saved_text) == 0) {
 		free(text);
 		return;
@@ -96,6 +110,34 @@ bool app_forget(struct app *app)
 	free(app->saved_text);
 	app->saved_text = NULL;
 	return true;
+}
+
+bool app_start_over(struct app *app)
+{
+	session_reset(app->session);
+	session_start(app->session, app->start);
+	app->resume_offer = false;
+	if (!app->save_path)
+		return true;
+	char *err = NULL;
+	bool ok = store_remove(app->save_path, &err);
+	if (!ok)
+		set_notice(app, err);
+	else
+		free(err);
+	free(app->saved_text);
+	app->saved_text = NULL;
+	return ok;
+}
+
+void app_quick_exit(struct app *app)
+{
+	session_forget_private(app->session);
+	/* Still deciding about an earlier visit: what is on disk stays as
+	 * it is (nothing private is in it). Otherwise the file is brought
+	 * in line with what is left in memory. */
+	if (!app->resume_offer)
+		app_save(app);
 }
 
 char *app_take_notice(struct app *app)

@@ -39,6 +39,15 @@ void app_resume(struct app *app, char *lang);
 /* Save when the session changed since the last save. A failure turns
  * saving off for this run and leaves a notice. */
 void app_save(struct app *app);
+/* "Start again" after "Welcome back": every answer, choice and tick is
+ * forgotten and the saved file deleted (saving goes on from the first
+ * screen). False, with a notice, when the file could not be deleted. */
+bool app_start_over(struct app *app);
+/* The quick exit (DESIGN.md sections 3.2 and 5): forget everything
+ * private in the session and write the save file again from what is
+ * left (it never held anything private, but it may name a step reached
+ * after one). The caller then clears the screen and ends. */
+void app_quick_exit(struct app *app);
 /* "Forget my data": delete the saved file and stop saving. */
 bool app_forget(struct app *app);
 /* Take app->notice (the caller frees it); NULL when there is none. */

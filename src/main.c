@@ -297,8 +297,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, _("klantreis: unknown language '%s' (use en, nl, uk or ru)\n"), lang);
 		return EXIT_USAGE;
 	}
-	if (hash_pin)
+	if (hash_pin) {
+		/* For the volunteer at the terminal: their --lang, else the
+		 * language of their environment. */
+		const char *env = lang ? NULL : i18n_env_lang();
+		if (env)
+			i18n_set_lang(env);
 		return print_pin_hash();
+	}
 	if (!set_today(today))
 		return EXIT_USAGE;
 	if (export && export_format_parse(export) < 0) {
@@ -378,12 +384,27 @@ int main(int argc, char **argv)
 			status = EXIT_USAGE;
 			goto out;
 		}
+		/* What follows is for the volunteer who sets the kiosk up. */
+		char visitor_lang[8];
+		snprintf(visitor_lang, sizeof visitor_lang, "%s", i18n_lang());
+		i18n_set_lang(kconf.volunteer_language);
 		if (!kconf.pin_hash) {
 			fprintf(stderr, _("klantreis: kiosk mode needs a volunteer PIN: run 'klantreis --hash-pin' and put its line in %s\n"),
 				kiosk_config ? kiosk_config : KIOSK_CONFIG_DEFAULT);
 			kiosk_config_free(&kconf);
 			status = EXIT_USAGE;
 			goto out;
+		}
+		const char *why = NULL;
+		if (kconf.print_argv && !kiosk_print_usable(kconf.print_argv, &why)) {
+			/* Said now, not when a visitor presses T: printing is
+			 * then not offered at all. */
+			fprintf(stderr, _("klantreis: print_command %s: %s; the kiosk runs without printing\n"),
+				kconf.print_argv[0], _(why));
+			for (size_t i = 0; kconf.print_argv[i]; i++)
+				free(kconf.print_argv[i]);
+			free(kconf.print_argv);
+			kconf.print_argv = NULL;
 		}
 		if (idle > 0)
 			kconf.idle_seconds = idle;
@@ -395,6 +416,7 @@ int main(int argc, char **argv)
 			status = EXIT_USAGE;
 			goto out;
 		}
+		i18n_set_lang(visitor_lang);
 		app.kiosk = &kconf;
 		no_save = true; /* nothing about a person is written to disk */
 		if (strcmp(kconf.language, "picker") != 0 && !lang)

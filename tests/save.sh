@@ -21,11 +21,17 @@ printf '1\n2\nq\n' | k --lang=en >/dev/null
 grep -q '^path diploma:sbb$' "$save" || no "the save file does not hold the step"
 out=$(printf '1\np\nq\n' | k)
 echo "$out" | grep -q '^== Welcome back ==' || no "no resume question"
-echo "$out" | grep -q 'You were at: Apply at IDW (SBB)' || no "resume does not name the step"
+# The question shows nothing of the earlier visit (whoever reads it may
+# not be the person who was here); continuing does.
+welcome=$(echo "$out" | sed -n '/^== Welcome back ==/,/^> /p')
+echo "$welcome" | grep -q 'saved on this computer' || no "resume does not say progress is saved"
+echo "$welcome" | grep -q 'SBB\|You were at' && no "resume names the step before the choice"
 echo "$out" | grep -q 'Apply for an SBB valuation' || no "resumed plan is missing the SBB task"
-# Starting again keeps nothing of the old path.
+grep -q '^answer ' "$save" || no "no answer saved to forget"
+# Starting again keeps nothing of the old path, and deletes the answers.
 out=$(printf '2\nq\n' | k)
 echo "$out" | grep -q '^== Welcome ==' || no "start again does not show the first screen"
+[ -f "$save" ] && grep -q '^answer \|diploma:sbb' "$save" && no "start again left the old answers in the file"
 
 # 2. The language is kept.
 rm -f "$save"
@@ -96,6 +102,33 @@ printf '1\n2\n1\nq\n' | k --lang=en >/dev/null
 "$prog" --journeys="$fixtures" --export-plan="$tmp/plan.md" || no "export-plan .md failed"
 head -n 1 "$tmp/plan.md" | grep -q '^# Your action plan' || no "the .md plan is not Markdown"
 grep -q '^\[ \] ' "$tmp/plan.txt" || no "the .txt plan has no task lines"
+
+# 8. A private journey (tests/fixtures/private, DESIGN.md section 3.2):
+# nothing of it in the file, nor in --export-plan; the quick exit (x)
+# ends with status 0 and leaves the file without it too.
+priv=$(dirname "$fixtures")/private
+kp() { "$prog" --plain --journeys="$priv" "$@"; }
+clean() {
+	for w in secret passport Arbeidsinspectie choice tick; do
+		grep -qi "$w" "$save" && no "$1: '$w' is in the save file"
+	done
+}
+rm -rf "$XDG_STATE_HOME"
+printf '2\n1\n2\nq\n' | kp --lang=en >"$tmp/out"
+grep -q 'Report to the Nederlandse Arbeidsinspectie' "$tmp/out" || no "private: the walk did not reach the plan"
+grep -q '^path klantreis:done$' "$save" || no "private: the public end step is not saved"
+clean "private walk"
+"$prog" --journeys="$priv" --export-plan="$tmp/plan.txt" || no "private: export-plan failed"
+grep -q 'Arbeidsinspectie' "$tmp/plan.txt" && no "private: the exported plan holds the private task"
+grep -q 'Ask the gemeente' "$tmp/plan.txt" || no "private: the exported plan misses the public task"
+out=$(printf '1\np\nq\n' | kp)
+echo "$out" | grep -q 'Arbeidsinspectie\|passport' && no "private: the resumed session shows the private part"
+rm -rf "$XDG_STATE_HOME"
+printf '1\n1\nb\nb\n2\n1\nx\nq\n' | kp --lang=en >/dev/null
+rc=$?
+[ $rc -eq 0 ] || no "private: quick exit status $rc"
+grep -q '^answer has-id yes$' "$save" || no "private: quick exit lost the public answer"
+clean "quick exit"
 
 [ $fail -eq 0 ] && echo "save-resume: ok"
 exit $fail

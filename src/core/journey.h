@@ -123,6 +123,9 @@ struct journey {
 	size_t n_steps;
 	struct step_index *by_id;   /* sorted by id, for lookups */
 	int line;
+	/* private="yes" (DESIGN.md section 3.2): answers given, choices made
+	 * and tasks added in it never reach the save file. */
+	bool is_private;
 };
 
 struct term {

@@ -502,9 +502,10 @@ static void load_step(struct load *L, const xmlNode *n, struct journey *j, struc
 static void load_journey(struct load *L, const xmlNode *root)
 {
 	static const struct attr_spec spec[] = {
-		{"id", true}, {"start", true}, {"reviewed", true}, {"valid-until", false}};
-	const char *v[4];
-	get_attrs(L, root, spec, 4, v);
+		{"id", true}, {"start", true}, {"reviewed", true}, {"valid-until", false},
+		{"private", false}};
+	const char *v[5];
+	get_attrs(L, root, spec, 5, v);
 	struct journey *j = arena_alloc(L->a, sizeof(*j));
 	j->id = v[0] ? v[0] : "";
 	check_id(L, root, "id", v[0]);
@@ -513,6 +514,10 @@ static void load_journey(struct load *L, const xmlNode *root)
 	j->valid_until = v[3];
 	check_date(L, root, "reviewed", v[2]);
 	check_date(L, root, "valid-until", v[3]);
+	/* "no" is allowed too, so an author can say so explicitly. */
+	if (v[4] && strcmp(v[4], "yes") != 0 && strcmp(v[4], "no") != 0)
+		ERR_ATTR(L, root, "private", "private=\"%s\": use \"yes\" or \"no\"", v[4]);
+	j->is_private = v[4] && strcmp(v[4], "yes") == 0;
 	j->file = L->file;
 	j->line = node_line(root);
 

@@ -10,6 +10,7 @@
 
 struct answer {
 	char *var, *value;
+	bool priv; /* given in a private journey, or leading into one */
 };
 
 struct session {
@@ -19,6 +20,7 @@ struct session {
 	struct answer *answers;
 	size_t n_answers, cap_answers;
 	int *choice; /* per step index: last chosen option (original index), -1 */
+	bool *choice_priv; /* per step index: that choice led into a private journey */
 	const struct task **ticked;
 	size_t n_ticked, cap_ticked;
 
@@ -37,15 +39,26 @@ struct session *session_new(const struct journey_set *set)
 	struct session *s = xcalloc(1, sizeof(*s));
 	s->set = set;
 	s->choice = xmalloc((set->n_steps + 1) * sizeof(int));
+	s->choice_priv = xcalloc(set->n_steps + 1, sizeof(bool));
 	session_reset(s);
 	return s;
+}
+
+/* Free a string that may say something private: overwritten first, so
+ * that it does not linger in freed memory. */
+static void wipe_free(char *p)
+{
+	if (p) {
+		explicit_bzero(p, strlen(p));
+		free(p);
+	}
 }
 
 static void clear_answers(struct session *s)
 {
 	for (size_t i = 0; i < s->n_answers; i++) {
-		free(s->answers[i].var);
-		free(s->answers[i].value);
+		wipe_free(s->answers[i].var);
+		wipe_free(s->answers[i].value);
 	}
 	s->n_answers = 0;
 }
@@ -56,8 +69,10 @@ void session_reset(struct session *s)
 	s->n_path = 0;
 	s->n_ticked = 0;
 	s->n_plan = 0;
-	for (size_t i = 0; i < s->set->n_steps; i++)
+	for (size_t i = 0; i < s->set->n_steps; i++) {
 		s->choice[i] = -1;
+		s->choice_priv[i] = false;
+	}
 	s->view_valid = false;
 }
 
@@ -69,6 +84,7 @@ void session_free(struct session *s)
 	free(s->answers);
 	free(s->path);
 	free(s->choice);
+	free(s->choice_priv);
 	free(s->ticked);
 	free(s->buf);
 	free(s->plan);
@@ -88,21 +104,33 @@ static const char *lookup(void *ctx, const char *var) { return session_answer(ct
 
 static bool holds(struct session *s, const struct cond *c) { return cond_eval(c, lookup, s); }
 
-static void set_answer(struct session *s, const char *var, const char *value)
+static void set_answer(struct session *s, const char *var, const char *value, bool priv)
 {
 	for (size_t i = 0; i < s->n_answers; i++)
 		if (strcmp(s->answers[i].var, var) == 0) {
 			if (strcmp(s->answers[i].value, value) != 0) {
-				free(s->answers[i].value);
+				wipe_free(s->answers[i].value);
 				s->answers[i].value = xstrdup(value);
 			}
+			s->answers[i].priv = priv;
 			return;
 		}
 	xgrow((void **)&s->answers, &s->cap_answers, s->n_answers + 1, sizeof(*s->answers));
 	s->answers[s->n_answers].var = xstrdup(var);
 	s->answers[s->n_answers].value = xstrdup(value);
+	s->answers[s->n_answers].priv = priv;
 	s->n_answers++;
 }
+
+static bool answer_private(const struct session *s, const char *var)
+{
+	for (size_t i = 0; i < s->n_answers; i++)
+		if (strcmp(s->answers[i].var, var) == 0)
+			return s->answers[i].priv;
+	return false;
+}
+
+static bool step_private(const struct step *t) { return t->journey->is_private; }
 
 /* Follow route steps from `t` to the first step that is shown. */
 static enum session_status settle(struct session *s, const struct step *t, const struct step **out)
@@ -257,8 +285,8 @@ static void drop_answer(struct session *s, const char *var)
 {
 	for (size_t i = 0; i < s->n_answers; i++)
 		if (strcmp(s->answers[i].var, var) == 0) {
-			free(s->answers[i].var);
-			free(s->answers[i].value);
+			wipe_free(s->answers[i].var);
+			wipe_free(s->answers[i].value);
 			s->answers[i] = s->answers[--s->n_answers];
 			return;
 		}
@@ -285,30 +313,41 @@ enum session_status session_choose(struct session *s, size_t n)
 	 * `when`s of the next screen see them. Undo both if the way fails. */
 	const struct ask_option *o = v->is_next ? NULL : v->options[n];
 	int prev_choice = s->choice[t->index];
+	bool prev_choice_priv = s->choice_priv[t->index];
 	char *prev_answer = NULL;
+	bool prev_priv = false;
 	bool answered = o && t->var && o->value;
 	if (o)
 		s->choice[t->index] = (int)(o - t->options);
 	if (answered) {
 		const char *old = session_answer(s, t->var);
 		prev_answer = old ? xstrdup(old) : NULL;
-		set_answer(s, t->var, o->value);
+		prev_priv = answer_private(s, t->var);
+		set_answer(s, t->var, o->value, step_private(t));
 	}
 	const struct step *shown;
 	enum session_status st = settle(s, target, &shown);
 	if (st == SESSION_OK) {
+		/* A choice that leads into a private journey says as much as
+		 * one made inside it ("I have a problem at work"). */
+		bool priv = step_private(t) || step_private(shown);
+		if (o)
+			s->choice_priv[t->index] = priv;
+		if (answered)
+			set_answer(s, t->var, o->value, priv);
 		push(s, shown);
 	} else {
 		s->choice[t->index] = prev_choice;
+		s->choice_priv[t->index] = prev_choice_priv;
 		if (answered) {
 			if (prev_answer)
-				set_answer(s, t->var, prev_answer);
+				set_answer(s, t->var, prev_answer, prev_priv);
 			else
 				drop_answer(s, t->var);
 		}
 		s->view_valid = false;
 	}
-	free(prev_answer);
+	wipe_free(prev_answer);
 	return st;
 }
 
@@ -367,6 +406,53 @@ void session_tick(struct session *s, const struct task *t, bool on)
 
 size_t session_depth(const struct session *s) { return s->n_path; }
 
+bool session_has_private(const struct session *s)
+{
+	for (size_t i = 0; i < s->n_path; i++)
+		if (step_private(s->path[i]))
+			return true;
+	for (size_t i = 0; i < s->n_answers; i++)
+		if (s->answers[i].priv)
+			return true;
+	for (size_t i = 0; i < s->set->n_steps; i++)
+		if (s->choice[i] >= 0 && s->choice_priv[i])
+			return true;
+	for (size_t i = 0; i < s->n_ticked; i++)
+		if (step_private(s->ticked[i]->step))
+			return true;
+	return false;
+}
+
+void session_forget_private(struct session *s)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < s->n_path; i++)
+		if (!step_private(s->path[i]))
+			s->path[k++] = s->path[i];
+	s->n_path = k;
+	for (size_t i = 0; i < s->n_answers;) {
+		if (s->answers[i].priv) {
+			wipe_free(s->answers[i].var);
+			wipe_free(s->answers[i].value);
+			s->answers[i] = s->answers[--s->n_answers];
+		} else {
+			i++;
+		}
+	}
+	for (size_t i = 0; i < s->set->n_steps; i++)
+		if (s->choice_priv[i] || step_private(s->set->steps[i])) {
+			s->choice[i] = -1;
+			s->choice_priv[i] = false;
+		}
+	k = 0;
+	for (size_t i = 0; i < s->n_ticked; i++)
+		if (!step_private(s->ticked[i]->step))
+			s->ticked[k++] = s->ticked[i];
+	s->n_ticked = k;
+	s->n_plan = 0;
+	s->view_valid = false;
+}
+
 const struct step *session_path_step(const struct session *s, size_t i)
 {
 	return i < s->n_path ? s->path[i] : NULL;
@@ -383,24 +469,37 @@ const struct step *session_path_step(const struct session *s, size_t i)
  *   end
  *
  * Lines are "key value..." with single spaces; every value is an id or a
- * reference, so no quoting is needed. "end" proves the file is complete. */
+ * reference, so no quoting is needed. "end" proves the file is complete.
+ *
+ * Nothing private is written (DESIGN.md section 3.2): no step of a private
+ * journey, no answer or choice given in one or leading into one, no tick
+ * of its tasks. */
 
 char *session_save(const struct session *s, const char *lang)
 {
+	size_t shown = 0;
+	for (size_t i = 0; i < s->n_path; i++)
+		shown += !step_private(s->path[i]);
+	if (!shown)
+		return NULL;
 	struct strbuf b;
 	sb_init(&b);
 	sb_printf(&b, "klantreis-session %d\n", SESSION_FORMAT_VERSION);
 	sb_printf(&b, "lang %s\n", lang ? lang : "en");
 	for (size_t i = 0; i < s->n_path; i++)
-		sb_printf(&b, "path %s:%s\n", s->path[i]->journey->id, s->path[i]->id);
+		if (!step_private(s->path[i]))
+			sb_printf(&b, "path %s:%s\n", s->path[i]->journey->id, s->path[i]->id);
 	for (size_t i = 0; i < s->n_answers; i++)
-		sb_printf(&b, "answer %s %s\n", s->answers[i].var, s->answers[i].value);
+		if (!s->answers[i].priv)
+			sb_printf(&b, "answer %s %s\n", s->answers[i].var, s->answers[i].value);
 	for (size_t i = 0; i < s->set->n_steps; i++)
-		if (s->choice[i] >= 0 && !s->set->steps[i]->var)
+		if (s->choice[i] >= 0 && !s->set->steps[i]->var && !s->choice_priv[i] &&
+		    !step_private(s->set->steps[i]))
 			sb_printf(&b, "choice %s:%s %d\n", s->set->steps[i]->journey->id,
 				  s->set->steps[i]->id, s->choice[i]);
 	for (size_t i = 0; i < s->n_ticked; i++)
-		sb_printf(&b, "tick %s\n", s->ticked[i]->id);
+		if (!step_private(s->ticked[i]->step))
+			sb_printf(&b, "tick %s\n", s->ticked[i]->id);
 	sb_puts(&b, "end\n");
 	return sb_steal(&b);
 }
@@ -412,6 +511,22 @@ static const struct task *find_task(const struct journey_set *set, const char *i
 			if (strcmp(set->steps[i]->tasks[k].id, id) == 0)
 				return &set->steps[i]->tasks[k];
 	return NULL;
+}
+
+/* True when `var` is asked only in private journeys: an answer to it in
+ * a save file written before the journey became private is dropped. */
+static bool var_private(const struct journey_set *set, const char *var)
+{
+	bool priv = false;
+	for (size_t i = 0; i < set->n_steps; i++) {
+		const struct step *t = set->steps[i];
+		if (t->var && strcmp(t->var, var) == 0) {
+			if (!step_private(t))
+				return false;
+			priv = true;
+		}
+	}
+	return priv;
 }
 
 /* A value is one word of id characters (and ':' in references). */
@@ -497,10 +612,14 @@ bool session_load(struct session *s, const char *text, char *lang, size_t lang_s
 				*err = xasprintf("line %d: the step '%s' no longer exists", line, a1);
 				goto out;
 			}
-			push(n, t);
+			/* Files written before a journey became private may
+			 * hold its steps: they are left out, never shown. */
+			if (!step_private(t))
+				push(n, t);
 		} else if (strcmp(key, "answer") == 0 && a1 && a2 && word_ok(a1, false) &&
 			   word_ok(a2, false)) {
-			set_answer(n, a1, a2);
+			if (!var_private(s->set, a1))
+				set_answer(n, a1, a2, false);
 		} else if (strcmp(key, "choice") == 0 && a1 && a2 && word_ok(a1, true)) {
 			const struct step *t = journey_set_resolve(s->set, NULL, a1);
 			char *end;
@@ -509,14 +628,17 @@ bool session_load(struct session *s, const char *text, char *lang, size_t lang_s
 				*err = xasprintf("line %d: unknown choice '%s %s'", line, a1, a2);
 				goto out;
 			}
-			n->choice[t->index] = (int)o;
+			const struct step *to = t->options[o].go.step;
+			if (!step_private(t) && !(to && step_private(to)))
+				n->choice[t->index] = (int)o;
 		} else if (strcmp(key, "tick") == 0 && a1 && !a2 && word_ok(a1, false)) {
 			const struct task *t = find_task(s->set, a1);
 			if (!t) {
 				*err = xasprintf("line %d: unknown task '%s'", line, a1);
 				goto out;
 			}
-			session_tick(n, t, true);
+			if (!step_private(t->step))
+				session_tick(n, t, true);
 		} else {
 			*err = xasprintf("line %d: not understood: '%.40s'", line, key);
 			goto out;

@@ -78,10 +78,23 @@ const char *session_answer(const struct session *s, const char *var);
 size_t session_depth(const struct session *s);
 const struct step *session_path_step(const struct session *s, size_t i);
 
+/* Whether anything private is in the session now (DESIGN.md section 3.2):
+ * a step of a private journey on the path, an answer or choice given in
+ * one or leading into one, a tick of one of its tasks. */
+bool session_has_private(const struct session *s);
+/* Forget all of that (the quick exit): the path keeps only the steps of
+ * other journeys (it may be empty afterwards: start it again, or end),
+ * and the private answers are overwritten before they are freed. */
+void session_forget_private(struct session *s);
+
 /* Save as a small versioned text (see session.c); `lang` is stored too.
- * Returns a malloc'd string. */
+ * Nothing private is in it: no step of a private journey, no answer or
+ * choice given in one or leading into one, no tick of its tasks.
+ * Returns a malloc'd string, or NULL when nothing would be left (every
+ * step on the path is private). */
 char *session_save(const struct session *s, const char *lang);
-/* Replace the session's state by a saved one. On error, returns false,
+/* Replace the session's state by a saved one. Anything private in it (a
+ * file written before a journey became private) is left out. On error, returns false,
  * leaves the session as it was and sets *err to a malloc'd English
  * message ("line 3: unknown step 'x:y'"). `lang` receives the language. */
 bool session_load(struct session *s, const char *text, char *lang, size_t lang_size, char **err);

@@ -64,6 +64,7 @@ void kiosk_config_free(struct kiosk_config *c)
 	free(c->pin_hash);
 	free_argv(c->print_argv);
 	free(c->language);
+	free(c->volunteer_language);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -73,6 +74,7 @@ bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, 
 	c->idle_seconds = 180;
 	c->countdown_seconds = 30;
 	c->language = xstrdup("picker");
+	c->volunteer_language = xstrdup("nl");
 	*err = NULL;
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -137,8 +139,17 @@ bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, 
 				free(c->language);
 				c->language = xstrdup(val);
 			}
+		} else if (strcmp(key, "volunteer_language") == 0) {
+			if (!i18n_find_lang(val)) {
+				*err = xasprintf("%s:%d: volunteer_language must be one of en, nl, uk, ru, not '%.20s'",
+						 path, ln, val);
+				ok = false;
+			} else {
+				free(c->volunteer_language);
+				c->volunteer_language = xstrdup(val);
+			}
 		} else {
-			*err = xasprintf("%s:%d: unknown key '%.40s' (known: pin_hash, idle_seconds, countdown_seconds, print_command, language)",
+			*err = xasprintf("%s:%d: unknown key '%.40s' (known: pin_hash, idle_seconds, countdown_seconds, print_command, language, volunteer_language)",
 					 path, ln, key);
 			ok = false;
 		}

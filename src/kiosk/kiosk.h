@@ -17,6 +17,7 @@ struct kiosk_config {
 	int countdown_seconds; /* 30 */
 	char **print_argv;    /* NULL-terminated; NULL: no printer */
 	char *language;       /* "picker" or a language code */
+	char *volunteer_language; /* the PIN screen and messages for volunteers: "nl" */
 };
 
 /* Defaults, then the file's `key = value` lines. Comments start with '#'.
@@ -49,6 +50,10 @@ void kiosk_pin_result(struct kiosk_pin_guard *g, bool ok, long long now_ms);
  * `timeout` seconds, then kills it. Returns 0 when it exited 0, else a
  * static English reason in *why. */
 int kiosk_print(char *const argv[], const char *text, int timeout, const char **why);
+/* Whether the print command's program exists and may be run; false with
+ * a static English reason in *why (checked at start, so that a kiosk
+ * never offers printing that cannot work). */
+bool kiosk_print_usable(char *const argv[], const char **why);
 
 /* A QR code as a square of modules (true = dark), with no quiet zone. */
 struct kiosk_qr {

@@ -9,6 +9,24 @@
 
 #include "kiosk.h"
 
+bool kiosk_print_usable(char *const argv[], const char **why)
+{
+	*why = NULL;
+	if (!argv || !argv[0]) {
+		*why = "no print command is configured";
+		return false;
+	}
+	if (access(argv[0], F_OK) != 0) {
+		*why = "the print command does not exist";
+		return false;
+	}
+	if (access(argv[0], X_OK) != 0) {
+		*why = "the print command may not be run";
+		return false;
+	}
+	return true;
+}
+
 int kiosk_print(char *const argv[], const char *text, int timeout, const char **why)
 {
 	*why = NULL;

@@ -2,6 +2,7 @@
 /* The plain interface (DESIGN.md section 5): one screen printed as lines,
  * one command read per line. For screen readers, braille displays, dumb
  * terminals, pipes and tests. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +14,21 @@
 #include "core/i18n.h"
 #include "core/util.h"
 #include "core/wrap.h"
+#ifdef HAVE_TUI
+#include "tui/scrub.h"
+#endif
 
 #define PLAIN_MAX_LINE 1000
+
+/* Ctrl-C: the read of the next line ends, and the guide with it, with
+ * status 0 (DESIGN.md section 4); every save is already whole. */
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
 
 struct plain {
 	struct app *app;
@@ -157,6 +171,7 @@ static void print_help(struct plain *p)
 		{"g TERM", N_("explain a Dutch word (g alone lists the words on this screen)")},
 		{"s", N_("show the sources of this screen")},
 		{"f", N_("forget: delete your saved progress from this computer")},
+		{"x", N_("quick exit: clear the screen and leave at once, keeping nothing private")},
 		{"?", N_("show this help")},
 		{"q", N_("quit")},
 	};
@@ -291,6 +306,19 @@ static void choose(struct plain *p, size_t n)
 	}
 }
 
+/* The quick exit: forget what is private, bring the save file in line,
+ * clear the terminal (when the output is one) and end. No message: there
+ * is to be nothing left to read. */
+static void quick_exit_cmd(struct plain *p)
+{
+	app_quick_exit(p->app);
+	fflush(p->out);
+#ifdef HAVE_TUI
+	if (p->out == stdout)
+		tui_scrub_terminal();
+#endif
+}
+
 /* One command. Returns false to quit. */
 static bool command(struct plain *p, char *line)
 {
@@ -345,6 +373,11 @@ static bool command(struct plain *p, char *line)
 		if (!has_arg)
 			return false;
 		break;
+	case 'x':
+		if (has_arg)
+			break;
+		quick_exit_cmd(p);
+		return false;
 	case 'b':
 		if (has_arg)
 			break;
@@ -389,24 +422,26 @@ static bool command(struct plain *p, char *line)
 	return true;
 }
 
-/* "Continue where you left off?" Returns true to continue. */
-static bool resume_question(struct plain *p, FILE *in, bool echo)
+enum resume_answer { RESUME_CONTINUE, RESUME_RESTART, RESUME_QUICK_EXIT };
+
+/* "Continue where you left off?" */
+static enum resume_answer resume_question(struct plain *p, FILE *in, bool echo)
 {
 	char date[32] = "";
 	struct tm tm;
 	if (localtime_r(&p->app->saved_at, &tm))
 		strftime(date, sizeof date, "%Y-%m-%d", &tm);
 	put_heading(p, _("Welcome back"), NULL);
-	char *title = i18n_text(session_view(p->app->session)->step->title);
-	char *msg = xasprintf(_("Your last visit was on %s. You were at: %s"), date, title);
+	/* Nothing of the earlier visit until the person chooses it: the one
+	 * reading may be someone else. */
+	char *msg = xasprintf(_("Your progress from a visit on %s is saved on this computer."), date);
 	put_wrapped(p, msg, 0);
 	free(msg);
-	free(title);
 	fputc('\n', p->out);
 	fprintf(p->out, "  1) %s\n  2) %s\n", _("Continue where I left off"), _("Start again"));
 	char *line = NULL;
 	size_t cap = 0;
-	bool cont = true;
+	enum resume_answer r = RESUME_CONTINUE;
 	for (;;) {
 		fputs("> ", p->out);
 		fflush(p->out);
@@ -418,13 +453,17 @@ static bool resume_question(struct plain *p, FILE *in, bool echo)
 		if (line[0] == '1' || line[0] == '\n')
 			break;
 		if (line[0] == '2') {
-			cont = false;
+			r = RESUME_RESTART;
+			break;
+		}
+		if (line[0] == 'x' && (line[1] == '\n' || !line[1])) {
+			r = RESUME_QUICK_EXIT;
 			break;
 		}
 		say(p, _("Type 1 to continue or 2 to start again."));
 	}
 	free(line);
-	return cont;
+	return r;
 }
 
 int plain_run(struct app *app, FILE *in, FILE *out)
@@ -437,12 +476,31 @@ int plain_run(struct app *app, FILE *in, FILE *out)
 		fputc('\n', out);
 		free(notice);
 	}
-	if (app->resume_offer && !resume_question(&p, in, echo))
-		session_start(app->session, app->start);
+	interrupted = 0;
+	struct sigaction sa, saved;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_interrupt; /* no SA_RESTART: the read ends */
+	sigaction(SIGINT, &sa, &saved);
+	enum resume_answer r = app->resume_offer ? resume_question(&p, in, echo) : RESUME_CONTINUE;
+	if (r == RESUME_QUICK_EXIT) {
+		quick_exit_cmd(&p);
+		sigaction(SIGINT, &saved, NULL);
+		return 0;
+	}
+	if (r == RESUME_RESTART) {
+		app_start_over(app);
+		char *n = app_take_notice(app);
+		if (n) {
+			put_wrapped(&p, n, 0);
+			free(n);
+		}
+	}
+	app->resume_offer = false;
 	print_screen(&p);
 	char *line = NULL;
 	size_t cap = 0;
-	for (;;) {
+	while (!interrupted) {
 		fputs("> ", out);
 		fflush(out);
 		ssize_t n = getline(&line, &cap, in);
@@ -485,5 +543,6 @@ int plain_run(struct app *app, FILE *in, FILE *out)
 	}
 	free(line);
 	fflush(out);
+	sigaction(SIGINT, &saved, NULL);
 	return 0;
 }

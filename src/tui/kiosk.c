@@ -21,6 +21,7 @@
 
 #include "core/util.h"
 #include "export.h"
+#include "tui/scrub.h"
 #include "tui/tui_int.h"
 
 /* Set by the SIGTERM/SIGHUP handler, read by the loop: the only thing a
@@ -121,19 +122,12 @@ bool tui_kiosk_tick(struct tui *t)
 	return top_is(t, &tui_pin_ops);
 }
 
-/* Clear the terminal: the screen, and the scrollback (terminfo E3,
- * "\033[3J" on xterm and the Linux console), which may still hold what
- * the previous person saw. */
+/* Clear the terminal: the screen, and the scrollback, which may still
+ * hold what the previous person saw (scrub.c: terminfo E3, or blank lines
+ * where there is none); then curses paints every cell again. */
 static void clear_terminal(void)
 {
-	clear();
-	refresh();
-	const char *e3 = tigetstr("E3");
-	if (e3 && e3 != (const char *)-1) {
-		/* putp writes through stdio, not curses' own buffer. */
-		putp(e3);
-		fflush(stdout);
-	}
+	tui_scrub_terminal();
 	clearok(curscr, TRUE);
 }
 
@@ -173,6 +167,9 @@ static const char *const print_reasons[] = {
 	N_("the print command could not be started"),
 	N_("the print command failed"),
 	N_("the print command did not read the whole plan"),
+	/* kiosk_print_usable, said at start (main.c) */
+	N_("the print command does not exist"),
+	N_("the print command may not be run"),
 };
 
 static const char *print_reason(const char *why)
@@ -194,8 +191,11 @@ static void print_plan(struct tui *t)
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
 	if (!mem) {
-		tui_notice(t, _("Printing did not work (%s). Please ask a volunteer."),
-			   print_reason("cannot start the print command"));
+		t->msg[0] = '\0';
+		char *msg = xasprintf(_("Printing did not work (%s). Please ask a volunteer."),
+				      print_reason("cannot start the print command"));
+		tui_push(t, &tui_notice_ops, msg);
+		free(msg);
 		return;
 	}
 	export_plan(t->app->session, 0, mem);
@@ -206,10 +206,16 @@ static void print_plan(struct tui *t)
 		explicit_bzero(text, len);
 		free(text);
 	}
-	if (r == 0)
+	if (r == 0) {
 		tui_notice(t, "%s", _("Your plan was sent to the printer."));
-	else
-		tui_notice(t, _("Printing did not work (%s). Please ask a volunteer."), print_reason(why));
+		return;
+	}
+	/* In a pop-up, wrapped: the footer would cut the reason off. */
+	t->msg[0] = '\0';
+	char *msg = xasprintf(_("Printing did not work (%s). Please ask a volunteer."),
+			      print_reason(why));
+	tui_push(t, &tui_notice_ops, msg); /* the pop-up keeps a copy */
+	free(msg);
 }
 
 bool tui_kiosk_key(struct tui *t, enum tui_action a, int key)

@@ -39,8 +39,16 @@ static void forget(struct pin_state *p)
 	p->chars = 0;
 }
 
+/* The PIN screen speaks the volunteers' language (volunteer_language in
+ * the kiosk settings), not the visitor's: it is drawn in it, and the
+ * visitor's is back for everything else. */
 static void pin_draw(struct tui *t, struct tui_screen *s)
 {
+	char visitor[8];
+	snprintf(visitor, sizeof visitor, "%s", i18n_lang());
+	bool other = strcmp(visitor, t->app->kiosk->volunteer_language) != 0;
+	if (other)
+		i18n_set_lang(t->app->kiosk->volunteer_language);
 	const struct pin_state *p = s->data;
 	int w = tui_popup_width(t, 56);
 	struct tui_text tx = {0};
@@ -67,6 +75,8 @@ static void pin_draw(struct tui *t, struct tui_screen *s)
 	}
 	tui_textbox_draw(t, s, _("Volunteer PIN"), &tx, w);
 	tui_text_free(&tx);
+	if (other)
+		i18n_set_lang(visitor);
 }
 
 static void check(struct tui *t, struct pin_state *p)

@@ -4,6 +4,7 @@
  * they survive leaving this screen, going back and changing language. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "core/util.h"
 #include "core/store.h"
@@ -96,21 +97,15 @@ static void plan_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 	}
 }
 
-void tui_export_plan(struct tui *t)
+/* Write the plan to `path` (0600, atomically: store_write) and say where
+ * it went, with the whole path. */
+static void write_plan(struct tui *t, const char *path)
 {
-	const char *home = getenv("HOME");
-	if (!home || home[0] != '/') {
-		tui_push(t, &tui_notice_ops, _("There is no home folder to save your plan in."));
-		return;
-	}
-	char *path = xasprintf("%s/klantreis-plan.txt", home);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
-	if (!mem) {
-		free(path);
+	if (!mem)
 		return;
-	}
 	export_plan(t->app->session, 0, mem);
 	fclose(mem);
 	char *err = NULL;
@@ -121,8 +116,92 @@ void tui_export_plan(struct tui *t)
 	free(msg);
 	free(err);
 	free(buf);
+}
+
+static char *plan_path(void)
+{
+	const char *home = getenv("HOME");
+	return home && home[0] == '/' ? xasprintf("%s/klantreis-plan.txt", home) : NULL;
+}
+
+void tui_export_plan(struct tui *t)
+{
+	char *path = plan_path();
+	if (!path) {
+		tui_push(t, &tui_notice_ops, _("There is no home folder to save your plan in."));
+		return;
+	}
+	/* An earlier plan, or a file of the person's own by that name: ask
+	 * first (the question names the file). */
+	struct stat st;
+	if (lstat(path, &st) == 0)
+		tui_push(t, &tui_overwrite_ops, NULL);
+	else
+		write_plan(t, path);
 	free(path);
 }
+
+/* "The file … exists. Replace it?" "Keep it" is selected, so an Enter
+ * typed by mistake loses nothing. y replaces, n or Escape keeps. */
+enum { BUTTON_REPLACE, BUTTON_KEEP };
+
+static unsigned overwrite_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_ASK; }
+
+static void overwrite_init(struct tui *t, struct tui_screen *s)
+{
+	s->sel = BUTTON_KEEP;
+	s->data = plan_path();
+}
+
+static void overwrite_draw(struct tui *t, struct tui_screen *s)
+{
+	/* TRANSLATORS: buttons of the question whether to replace a file. */
+	const char *labels[2] = {_("Replace"), _("Keep it")};
+	char *q = xasprintf(_("The file %s exists already. Replace it with your plan?"),
+			    s->data ? (const char *)s->data : "");
+	tui_question_draw(t, s, 60, q, labels);
+	free(q);
+}
+
+static void overwrite_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+{
+	switch (a) {
+	case TUI_A_YES:
+		/* In questions, Q confirms quitting; here only y replaces. */
+		if (key != 'y' && key != 'Y')
+			return;
+		s->sel = BUTTON_REPLACE;
+		break;
+	case TUI_A_NO:
+	case TUI_A_CLOSE:
+		s->sel = BUTTON_KEEP;
+		break;
+	case TUI_A_SWITCH:
+		s->sel = s->sel == BUTTON_REPLACE ? BUTTON_KEEP : BUTTON_REPLACE;
+		return;
+	case TUI_A_CLICK:
+		s->sel = t->click;
+		break;
+	case TUI_A_CHOOSE:
+		break;
+	default:
+		return;
+	}
+	char *path = s->data ? xstrdup(s->data) : NULL;
+	bool replace = s->sel == BUTTON_REPLACE;
+	tui_pop(t); /* frees s */
+	if (replace && path)
+		write_plan(t, path);
+	free(path);
+}
+
+const struct tui_screen_ops tui_overwrite_ops = {
+	.popup = true,
+	.ctx = overwrite_ctx,
+	.init = overwrite_init,
+	.draw = overwrite_draw,
+	.key = overwrite_key,
+};
 
 const struct tui_screen_ops tui_plan_ops = {
 	.popup = false,

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* "Welcome back": progress saved on an earlier visit was loaded. Over the
- * step where the person was, ask whether to continue there or start
- * again (the same question as the plain interface). Escape continues:
- * nothing is lost by it. */
+/* "Welcome back": progress saved on an earlier visit was loaded. Ask
+ * whether to continue there or start again (the same question as the
+ * plain interface), on a screen of its own: nothing of the earlier visit
+ * (its step, its plan, a highlighted choice) shows until the person
+ * chooses to continue, because the person in front of the screen may not
+ * be the one who was here. Escape continues: nothing is lost by it.
+ * Starting again deletes the saved file and every answer. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -17,17 +20,17 @@ static unsigned resume_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX
 
 static void resume_draw(struct tui *t, struct tui_screen *s)
 {
+	tui_header(t, "klantreis", NULL);
 	int w = tui_popup_width(t, 64);
 	if (tui_text_stale(s, w - 4)) {
 		char date[32] = "";
 		struct tm tm;
 		if (localtime_r(&t->app->saved_at, &tm))
 			strftime(date, sizeof date, "%Y-%m-%d", &tm);
-		char *title = i18n_text(session_view(t->app->session)->step->title);
-		char *msg = xasprintf(_("Your last visit was on %s. You were at: %s"), date, title);
+		char *msg = xasprintf(_("Your progress from a visit on %s is saved on this computer."),
+				      date);
 		tui_text_add(&s->text, msg, w - 4, TUI_S_NORMAL, NULL, NULL, 0);
 		free(msg);
-		free(title);
 	}
 	struct tui_list l = {0};
 	tui_list_add(&l, "1. ", xstrdup(_("Continue where I left off")));
@@ -78,13 +81,13 @@ static void resume_key(struct tui *t, struct tui_screen *s, enum tui_action a, i
 	if (pick > RESUME_RESTART)
 		return;
 	if (pick == RESUME_RESTART)
-		session_start(t->app->session, t->app->start);
+		app_start_over(t->app); /* a failure leaves a notice */
 	t->app->resume_offer = false;
 	tui_pop(t);
 }
 
 const struct tui_screen_ops tui_resume_ops = {
-	.popup = true,
+	.popup = false, /* the step below must not show */
 	.ctx = resume_ctx,
 	.init = NULL,
 	.draw = resume_draw,

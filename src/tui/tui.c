@@ -3,6 +3,7 @@
  * stack, and the one loop that owns input (see tui_int.h). */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,18 @@ static int saved_stderr = -1;
  * it, else a pipe that does not block (what does not fit is lost). */
 static int stderr_mem = -1;  /* the memfd, or the pipe's read end */
 static bool stderr_is_pipe;
+
+/* Ctrl-C outside kiosk mode: set by the handler, read by the loop, which
+ * then ends as after Q (status 0, DESIGN.md section 4) with the progress
+ * saved whole. Module data, because handlers get no arguments. */
+static volatile sig_atomic_t interrupted;
+static struct sigaction saved_sigint;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
 
 static void restore_stderr(void)
 {
@@ -360,11 +373,22 @@ static void after_key(struct tui *t)
 	show_notice(t);
 }
 
+/* The quick exit outside kiosk mode: forget what is private, bring the
+ * save file in line, end; tui_run then clears the terminal. */
+static void leave_quickly(struct tui *t)
+{
+	app_quick_exit(t->app);
+	t->quick_exit = true;
+	t->quit = true;
+}
+
 static void run(struct tui *t)
 {
 	int errors = 0;
 	bool repaint = true;
 	while (!t->quit) {
+		if (interrupted)
+			break;
 		if (repaint)
 			paint(t);
 		repaint = true;
@@ -379,6 +403,9 @@ static void run(struct tui *t)
 			continue;
 		}
 		if (r == ERR) {
+			/* Ctrl-C: the read ends (the handler has no SA_RESTART). */
+			if (interrupted)
+				break;
 			/* A blocking read fails only when the terminal is gone
 			 * (hang-up); give up after a few tries rather than spin. */
 			if (++errors > 50)
@@ -398,9 +425,12 @@ static void run(struct tui *t)
 		}
 		measure(t);
 		if (too_small(t)) {
-			/* Kiosk keys (quick exit) work on any window. */
+			/* Kiosk keys and the quick exit work on any window. */
+			enum tui_action a = tui_action_for(key, tui_context(t, top(t)));
 			if (t->app->kiosk)
-				tui_kiosk_key(t, tui_action_for(key, tui_context(t, top(t))), key);
+				tui_kiosk_key(t, a, key);
+			else if (a == TUI_A_QUICK_EXIT)
+				leave_quickly(t);
 			tui_small_ops.key(t, NULL, TUI_A_NONE, key);
 			continue;
 		}
@@ -409,6 +439,10 @@ static void run(struct tui *t)
 							      : tui_action_for(key, tui_context(t, s));
 		if (t->app->kiosk && tui_kiosk_key(t, a, key))
 			continue; /* kiosk mode never saves: no after_key */
+		if (a == TUI_A_QUICK_EXIT) {
+			leave_quickly(t);
+			break;
+		}
 		if (a != TUI_A_NONE || s->ops->all_keys)
 			s->ops->key(t, s, a, key);
 		after_key(t);
@@ -421,8 +455,18 @@ int tui_run(struct app *app)
 	frames_open(&t);
 	/* Before newterm: curses installs its own handlers only for signals
 	 * still at their default. */
-	if (app->kiosk)
+	if (app->kiosk) {
 		tui_kiosk_begin(&t);
+	} else {
+		/* Ctrl-C ends the guide as Q does. No SA_RESTART: the wait for
+		 * a key ends at once. */
+		interrupted = 0;
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sigemptyset(&sa.sa_mask);
+		sa.sa_handler = on_interrupt;
+		sigaction(SIGINT, &sa, &saved_sigint);
+	}
 	/* In a UTF-8 locale, draw lines with Unicode box characters rather
 	 * than the terminal's alternate character set: a wrong TERM (xterm
 	 * inside tmux or screen, common over SSH) otherwise shows "qqqq".
@@ -440,6 +484,7 @@ int tui_run(struct app *app)
 		}
 		fprintf(stderr, _("klantreis: cannot drive terminal type '%s'; using the plain interface.\n"),
 			term ? term : "");
+		sigaction(SIGINT, &saved_sigint, NULL);
 		return plain_run(app, stdin, stdout);
 	}
 	curses_on = true;
@@ -484,11 +529,19 @@ int tui_run(struct app *app)
 
 	endwin();
 	curses_on = false;
+	/* Nothing of the guide may stay readable: not the last screen (it
+	 * stays where there is no alternate screen, as on vt100), not the
+	 * scrollback. Not by erasing through curses: a cleared screen may
+	 * be pushed into the scrollback (VTE, tmux). */
+	if (t.quick_exit)
+		tui_scrub_terminal(); /* still with this terminal's description */
 	delscreen(scr);
 	restore_stderr();
 	util_set_oom_handler(NULL);
 	if (app->kiosk)
 		tui_kiosk_end(&t);
+	else
+		sigaction(SIGINT, &saved_sigint, NULL);
 	if (t.frames_fd >= 0)
 		close(t.frames_fd);
 	return 0;

@@ -4,6 +4,7 @@
 #define KLANTREIS_TUI_H
 
 #include "app.h"
+#include "tui/scrub.h"
 
 /* Run the guide full-screen on the controlling terminal until the person
  * quits. app->session must have been started (session_start) and the

@@ -145,11 +145,12 @@ enum {
 	X(FINISH, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_CONFIRM | TUI_MODE_KIOSK,                    \
 	  TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_KIOSK, 1, "F", N_("Finish and clear"),              \
 	  N_("Finish: clear your answers and your plan from this computer"), 'F', 'f', TUI_CYR_F)  \
-	X(QUICK_EXIT, TUI_CTX_MOST | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_ALERT | TUI_CTX_QR |   \
-	  TUI_MODE_KIOSK, TUI_CTX_MOST | TUI_CTX_ALERT | TUI_CTX_QR | TUI_MODE_KIOSK, 1, "X",       \
-	  N_("Quick exit"),                                                                         \
-	  N_("Quick exit: clear the screen and everything you did at once"), 'X', 'x', TUI_CYR_X,  \
-	  TUI_KEY(KEY_F(12)))                                                                       \
+	/* Every mode (DESIGN.md section 5): kiosk mode wipes and shows the   \
+	 * language picker, the others forget what is private and end. */    \
+	X(QUICK_EXIT, TUI_CTX_MOST | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_ALERT | TUI_CTX_QR,    \
+	  TUI_CTX_MOST | TUI_CTX_ALERT | TUI_CTX_QR, 1, "X", N_("Quick exit"),                      \
+	  N_("Quick exit: clear the screen at once and leave, keeping nothing private"), 'X', 'x',  \
+	  TUI_CYR_X, TUI_KEY(KEY_F(12)))                                                            \
 	X(PRINT, TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_PRINTER,                                     \
 	  TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_PRINTER, 2, "T", N_("print"),                       \
 	  N_("In your plan: print it to take it with you"), 'T', 't', TUI_CYR_T)                   \
@@ -316,6 +317,7 @@ struct tui {
 	struct tui_screen stack[TUI_STACK_MAX];
 	size_t depth;
 	bool quit;
+	bool quick_exit;         /* quit by the quick exit: clear the terminal */
 	int rows, cols;          /* of the window now (getmaxyx before each use) */
 	attr_t style[TUI_S_COUNT];
 	char msg[256];           /* a notice for the footer, until the next key */
@@ -343,7 +345,7 @@ void tui_help_text(struct tui_text *tx, int width, unsigned ctx);
 
 extern const struct tui_screen_ops tui_step_ops, tui_plan_ops, tui_lang_first_ops, tui_lang_ops,
 	tui_help_ops, tui_glossary_ops, tui_term_ops, tui_sources_ops, tui_quit_ops, tui_small_ops,
-	tui_notice_ops, tui_resume_ops, tui_outline_ops;
+	tui_notice_ops, tui_resume_ops, tui_outline_ops, tui_overwrite_ops;
 /* Kiosk mode's screens: the guide stays open (Q), finish and clear?
  * (F), the volunteer's PIN (Ctrl-X), are you still there? (idle), the
  * plan's links as QR codes (C). */
@@ -417,7 +419,8 @@ void tui_question_draw(struct tui *t, struct tui_screen *s, int want, const char
 /* Move the selection of a list of n items for UP, DOWN and the page keys
  * (`page` items a page). Returns false for any other action. */
 bool tui_list_move(struct tui_screen *s, enum tui_action a, size_t n, size_t page);
-/* Write the plan to ~/klantreis-plan.txt and say where (scr_plan.c). */
+/* Write the plan to ~/klantreis-plan.txt and say where, with the whole
+ * path; asks first when that file exists (scr_plan.c). */
 void tui_export_plan(struct tui *t);
 /* Record a click target. */
 void tui_hit(struct tui *t, int y0, int y1, int x0, int x1, size_t item);

@@ -17,7 +17,9 @@ awk -v seed="$seed" 'BEGIN {
 		r = rand()
 		if (r < 0.45) print int(rand() * 9)
 		else if (r < 0.55) print ""
-		else if (r < 0.70) { c = cmd[int(rand() * 11) + 1]; print (c == "q" ? "b" : c) }
+		# q quits and x is the quick exit: both become b, so the input
+		# walks to its end.
+		else if (r < 0.70) { c = cmd[int(rand() * 11) + 1]; print (c == "q" || c == "x" ? "b" : c) }
 		else if (r < 0.75) print "l " lang[int(rand() * 5) + 1]
 		else if (r < 0.80) print "g " (rand() < 0.5 ? "BSN" : "IND")
 		else if (r < 0.85) { s = ""; n = int(rand() * 3000); for (k = 0; k < n; k++) s = s "y"; print s }

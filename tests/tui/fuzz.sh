@@ -15,12 +15,14 @@
 RANDOM=${TUI_FUZZ_SEED:-4242}
 TOTAL=5000
 
-# tmux key names, one key each; q, Q and й (quit) are left out.
+# tmux key names, one key each; q, Q and й (quit) are left out, and so
+# are x, X, F12 and Alt-x (the quick exit ends the program at once; its
+# own test is private.sh).
 named=(Up Down Left Right Up Down Enter Enter Escape Escape BSpace Tab BTab
-	PPage NPage Home End IC DC Space Space F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12
-	C-a C-b C-l C-r C-z M-a M-x M-[ 0 1 2 3 4 5 6 7 8 9 1 2 3 1 2 1
-	a b c d e f g h i j k l m n o p r s t u v w x y z
-	A B C D E F G H I J K L M N O P R S T U V W X Y Z
+	PPage NPage Home End IC DC Space Space F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11
+	C-a C-b C-l C-r C-z M-a M-[ 0 1 2 3 4 5 6 7 8 9 1 2 3 1 2 1
+	a b c d e f g h i j k l m n o p r s t u v w y z
+	A B C D E F G H I J K L M N O P R S T U V W Y Z
 	? ! / - . , '#' '%' о л и д з п і ы Ж ї)
 # Bytes sent as they are: escape sequences, whole and broken, and mouse
 # reports (SGR and X10) at random places.
@@ -34,7 +36,7 @@ rawseq() {
 	5) printf '\033[<%d;%d;%dm' $((RANDOM % 70)) $((RANDOM % 140)) $((RANDOM % 50)) ;;
 	6) printf '\033[M%b%b%b' "\\$(printf '%03o' $((32 + RANDOM % 64)))" \
 		"\\$(printf '%03o' $((33 + RANDOM % 90)))" "\\$(printf '%03o' $((33 + RANDOM % 40)))" ;;
-	7) printf '\033[%d~' $((RANDOM % 40)) ;;
+	7) n=$((RANDOM % 40)); [ $n = 24 ] && n=25; printf '\033[%d~' $n ;; # not F12
 	8) printf '\033\033' ;;
 	esac
 }

@@ -109,6 +109,29 @@ lacks "$STILL"
 kill -s TERM "$(kiosk_pid)"
 wait_exit 0
 kiosk_stty_ok
+
+# On a terminal without E3 (vt100) the scrollback cannot be emptied: the
+# quick exit blanks the screen in place and scrolls blank lines over it,
+# so nothing of the person's screens is left to scroll back to.
+TUI_TERM=vt100 kiosk_start 80 24
+wait_for "> 1. English"
+key Enter
+wait_for "[klantreis:start]"
+key 1
+wait_for "[diploma:intro]"
+key S
+wait_for "IDW – Internationale Diplomawaardering"
+key x
+wait_for "$PICK"
+scrollback >"$TMPD/scrollback"
+for w in diploma Diplomawaardering klantreis:start; do
+	! grep -qF -- "$w" "$TMPD/scrollback" || {
+		cat "$TMPD/scrollback" >&2
+		fail "'$w' is still in the scrollback after the quick exit (vt100)"
+	}
+done
+kill -s TERM "$(kiosk_pid)"
+wait_exit 0
 echo "ok: idle, finish, quick exit"
 
 # Started in one language (--lang): after a wipe, the picker all the same,

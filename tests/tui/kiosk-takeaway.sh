@@ -167,8 +167,27 @@ lacks "$(tr_msg en 'Printing…')"
 kill -s TERM "$(kiosk_pid)"
 wait_exit 0
 
-# A printer that fails: a short message, the kiosk goes on.
-KIOSK_CONF=$TMPD/badprinter.conf kiosk_start 80 24 --lang=en
+# A print command whose program is not there: said at start (in the
+# volunteers' language), and T is not offered.
+{
+	cat "$TMPD/pin.line"
+	echo "print_command = /nonexistent/lp -d desk"
+} >"$TMPD/noprog.conf"
+KIOSK_CONF=$TMPD/noprog.conf kiosk_start 80 24 --lang=en
+wait_for "[klantreis:start]"
+grep -qF "/nonexistent/lp: $(tr_msg nl 'the print command does not exist')" "$TMPD/stderr" ||
+	fail "a missing print command is not reported at start: $(cat "$TMPD/stderr")"
+key p
+wait_for "$(tr_msg en 'Your action plan')"
+lacks "T $(tr_msg en 'print')"
+key_synced t
+lacks "$(tr_msg en 'Printing…')"
+kill -s TERM "$(kiosk_pid)"
+wait_exit 0
+
+# A printer that fails: the whole message, wrapped in a pop-up; the kiosk
+# goes on.
+KIOSK_CONF=$TMPD/badprinter.conf kiosk_start 50 20 --lang=en
 wait_for "[klantreis:start]"
 key p
 wait_for "$(tr_msg en 'Your action plan')"

@@ -64,7 +64,9 @@ wait_exit 0
 kiosk_stty_ok
 echo "ok: SIGHUP"
 
-# The volunteer's PIN, from the "stays open" screen.
+# The volunteer's PIN, from the "stays open" screen. The PIN screen is in
+# the volunteers' language (volunteer_language, by default Dutch), not
+# the visitor's.
 kiosk_start 80 24
 wait_for "> 1. English"
 key Enter
@@ -72,13 +74,13 @@ wait_for "[klantreis:start]"
 key q
 wait_for "$(tr_msg en 'This guide stays open')"
 key C-x
-wait_for "$(tr_msg en 'Volunteer PIN')"
+wait_for "$(tr_msg nl 'Volunteer PIN')"
 key -l 12
 wait_for "PIN: **_"
 key BSpace
 wait_for "PIN: *_"
 key Escape # back, the PIN forgotten
-wait_gone "$(tr_msg en 'Volunteer PIN')"
+wait_gone "$(tr_msg nl 'Volunteer PIN')"
 key C-x
 wait_for "PIN: _"
 # A wrong PIN: the next try waits 1 second, then 2, then 4 (the seconds
@@ -86,13 +88,14 @@ wait_for "PIN: _"
 # sees depends on the moment).
 # Letters are PIN text here, not keys (x is not the quick exit, q not
 # "stays open").
-WAITING=$(tr_msg en 'Wrong PIN. Try again in %ld seconds.' | sed 's/%ld.*//')
+WAITING=$(tr_nmsg nl 'Wrong PIN. Try again in %ld second.' 'Wrong PIN. Try again in %ld seconds.' 2 |
+	sed 's/%ld.*//')
 type_pin "x9q1"
 wait_for "$WAITING"
-wait_for "$(tr_msg en 'Wrong PIN. Try again.')"
+wait_for "$(tr_msg nl 'Wrong PIN. Try again.')"
 type_pin 1357
 wait_for "$WAITING"
-wait_for "$(tr_msg en 'Wrong PIN. Try again.')"
+wait_for "$(tr_msg nl 'Wrong PIN. Try again.')"
 type_pin 1358
 wait_for "$WAITING"
 # The right PIN during the wait is refused unchecked.
@@ -101,7 +104,7 @@ wait_for "PIN: _"
 alive || fail "the PIN was accepted during the wait"
 has "$WAITING"
 # After the wait, the right PIN ends the kiosk.
-wait_for "$(tr_msg en 'Wrong PIN. Try again.')"
+wait_for "$(tr_msg nl 'Wrong PIN. Try again.')"
 type_pin "$KIOSK_PIN"
 wait_exit 0
 kiosk_stty_ok
@@ -113,7 +116,10 @@ wait_for "[klantreis:start]"
 key p
 wait_for "$(tr_msg uk 'Your action plan')"
 key C-x
-wait_for "$(tr_msg uk 'Volunteer PIN')"
+wait_for "$(tr_msg nl 'Volunteer PIN')"
+lacks "$(tr_msg uk 'Volunteer PIN')"
+# The visitor's language is back behind it.
+has "$(tr_msg uk 'Your action plan')"
 type_pin "$KIOSK_PIN"
 wait_exit 0
 kiosk_stty_ok

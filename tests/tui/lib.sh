@@ -68,6 +68,11 @@ tui_start() {
 		# reports it). tmux reports clicks the xterm way anyway.
 		echo 'export NCURSES_GPM_TERMS='
 		for v in ${TUI_ENV:-}; do printf 'export %q\n' "$v"; done
+		# Ctrl-C (SIGINT to the whole foreground group) is the program's
+		# to handle; this shell stays to write its exit status. A trap
+		# that runs a command, not one that ignores: the program starts
+		# with the default action.
+		echo 'trap : INT'
 		# Every frame the program paints, as text (wait_for reads it).
 		printf 'exec 9>>%q\nexport KLANTREIS_TEST_FRAMES_FD=9\n' "$TMPD/frames"
 		printf '%q' "$PROG"
@@ -107,6 +112,11 @@ screen() {
 }
 
 alive() { [ ! -f "$TMPD/status" ]; }
+
+# Everything the terminal still holds: the scrollback (tmux's history)
+# and the screen, as Shift-PgUp would show it; also after the program
+# ended (remain-on-exit keeps the pane).
+scrollback() { $TM capture-pane -p -S - -t kt 2>/dev/null; }
 
 # No line of the screen wider than the window (display columns).
 check_width() {

@@ -3,8 +3,9 @@
 # Progress is saved after every step, as in the plain interface, ticked
 # tasks included: the next
 # start asks "Welcome back" (in the saved language, without the language
-# picker); continuing goes back to the saved step, starting again to the
-# first one; F forgets the saved progress, after which the next start
+# picker) on a screen of its own, with nothing of the earlier visit
+# behind it; continuing goes back to the saved step, starting again to
+# the first one; F forgets the saved progress, after which the next start
 # begins with the picker again.
 #
 # usage: save.sh PROG SRCDIR BUILDDIR
@@ -37,7 +38,8 @@ TUI_SAME_HOME=1 tui_start 80 24 -- --journeys="$FIXTURES" --show-ids
 wait_for "> 1. $(tr_msg uk 'Continue where I left off')"
 has "2. $(tr_msg uk 'Start again')"
 has "$(tr_msg uk 'Welcome back')"
-has "[diploma:apply]"
+lacks "[diploma:apply]"
+lacks "$(tr_msg uk 'Step %zu' | sed 's/%zu/3/')"
 lacks "Русский"
 key Enter
 wait_gone "$(tr_msg uk 'Start again')"

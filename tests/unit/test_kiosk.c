@@ -38,7 +38,8 @@ static void test_config(void **state)
 			    "idle_seconds = 90\n\n"
 			    "  countdown_seconds=  10  \n"
 			    "print_command = /usr/bin/lp -d desk3\n"
-			    "language = uk\n");
+			    "language = uk\n"
+			    "volunteer_language = en\n");
 	assert_true(kiosk_config_load(&c, p, true, &err));
 	assert_int_equal(c.idle_seconds, 90);
 	assert_int_equal(c.countdown_seconds, 10);
@@ -46,6 +47,7 @@ static void test_config(void **state)
 	assert_string_equal(c.print_argv[2], "desk3");
 	assert_null(c.print_argv[3]);
 	assert_string_equal(c.language, "uk");
+	assert_string_equal(c.volunteer_language, "en");
 	assert_non_null(c.pin_hash);
 	kiosk_config_free(&c);
 	free(p);
@@ -61,6 +63,7 @@ static void test_config(void **state)
 		{"pin_hash = 1234\n", ":1: pin_hash is not a crypt(3) hash"},
 		{"print_command = lp -d x\n", ":1: print_command must start with an absolute path"},
 		{"language = de\n", ":1: language must be"},
+		{"volunteer_language = picker\n", ":1: volunteer_language must be"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		p = conf(dir, bad[i].text);
@@ -77,6 +80,7 @@ static void test_config(void **state)
 	assert_int_equal(c.idle_seconds, 180);
 	assert_int_equal(c.countdown_seconds, 30);
 	assert_string_equal(c.language, "picker");
+	assert_string_equal(c.volunteer_language, "nl");
 	assert_null(c.print_argv);
 	kiosk_config_free(&c);
 	assert_false(kiosk_config_load(&c, p, true, &err));
@@ -143,6 +147,14 @@ static void test_print(void **state)
 	char *missing[] = {"/nonexistent/lp", NULL};
 	assert_int_equal(kiosk_print(missing, plan, 5, &why), -1);
 	assert_non_null(why);
+	/* Checked at start: a program that is not there, or may not run. */
+	assert_true(kiosk_print_usable(argv, &why));
+	assert_false(kiosk_print_usable(missing, &why));
+	assert_non_null(strstr(why, "does not exist"));
+	chmod(prog, 0600);
+	assert_false(kiosk_print_usable(argv, &why));
+	assert_non_null(strstr(why, "may not be run"));
+	chmod(prog, 0700);
 	char *falsy[] = {"/bin/false", NULL};
 	assert_int_equal(kiosk_print(falsy, plan, 5, &why), -1);
 	char *slow[] = {"/bin/sleep", "30", NULL};

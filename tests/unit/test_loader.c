@@ -179,6 +179,8 @@ static const struct bad_case bad_cases[] = {
 	 "klantreis.xml", 4, "invalid id 'Done_1'", DIAG_ERROR},
 	{"no hub", {{"other.xml", "<journey id=\"other\" start=\"a\" reviewed=\"2026-11-01\"><title>T</title><step id=\"a\" end=\"yes\"><title>A</title>" SRC "</step></journey>\n"}},
 	 "klantreis.xml", 1, "no hub journey 'klantreis'", DIAG_ERROR},
+	{"private: unknown value", {{"klantreis.xml", "<journey id=\"klantreis\" start=\"start\" reviewed=\"2026-11-01\"\n private=\"maybe\">\n<title>T</title>\n<step id=\"start\"><title>S</title><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
+	 "klantreis.xml", 2, "private=\"maybe\": use \"yes\" or \"no\"", DIAG_ERROR},
 	{"reviewed too long ago", {{"klantreis.xml", HUB_HEAD "<step id=\"start\" reviewed=\"2025-05-01\"><title>S</title><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
 	 "klantreis.xml", 3, "more than 18 months ago", DIAG_WARNING},
 	{"valid-until passed", {{"klantreis.xml", HUB_HEAD "<step id=\"start\" valid-until=\"2026-11-27\"><title>S</title><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},

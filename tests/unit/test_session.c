@@ -287,6 +287,113 @@ static void test_load_bad(void **state)
 	free(before);
 }
 
+/* DESIGN.md section 3.2: what is given in a private journey, and the
+ * choice that led into it, never reach the saved bytes; the public part
+ * after it does. A save file written before the journey became private
+ * loads without it. The quick exit forgets it in memory too. */
+static void test_private_not_saved(void **state)
+{
+	(void)state;
+	struct diag_list d;
+	diag_init(&d);
+	struct journey_set *set = journey_set_load(FIXTURES "/private", &d);
+	assert_int_equal(d.errors, 0);
+	diag_free(&d);
+	const struct journey *secret = journey_set_find(set, "secret");
+	assert_non_null(secret);
+	assert_true(secret->is_private);
+	assert_false(journey_set_find(set, "klantreis")->is_private);
+
+	struct session *s = session_new(set);
+	assert_int_equal(session_start(s, "klantreis:start"), SESSION_OK);
+	/* Only the private part: nothing is left to save. */
+	assert_int_equal(session_choose(s, 1), SESSION_OK);
+	assert_string_equal(here(s), "secret:start");
+	assert_true(session_has_private(s));
+	char *none = session_save(s, "en");
+	assert_non_null(none); /* the hub is still on the path */
+	assert_null(strstr(none, "secret"));
+	assert_null(strstr(none, "choice"));
+	free(none);
+	assert_int_equal(session_choose(s, 0), SESSION_OK); /* my boss keeps my passport */
+	assert_string_equal(here(s), "secret:report");
+	assert_string_equal(session_answer(s, "secret-passport"), "yes");
+	const struct task **p;
+	assert_int_equal(session_plan(s, &p), 1);
+	session_tick(s, p[0], true);
+	assert_int_equal(session_choose(s, 0), SESSION_OK); /* on to the papers */
+	assert_string_equal(here(s), "klantreis:papers");
+	assert_int_equal(session_choose(s, 1), SESSION_OK); /* no ID card */
+	assert_string_equal(here(s), "klantreis:done");
+	/* In this session the plan holds the private task (an export now
+	 * may show it). */
+	assert_string_equal(plan(s), "secret-report,papers-copy,hub-help");
+
+	char *saved = session_save(s, "en");
+	assert_non_null(saved);
+	assert_string_equal(saved, "klantreis-session 1\n"
+				   "lang en\n"
+				   "path klantreis:start\n"
+				   "path klantreis:papers\n"
+				   "path klantreis:done\n"
+				   "answer has-id no\n"
+				   "end\n");
+	static const char *const never[] = {"secret", "passport", "report", "tick", "choice"};
+	for (size_t i = 0; i < sizeof never / sizeof never[0]; i++)
+		if (strstr(saved, never[i]))
+			fail_msg("\"%s\" is in the saved bytes:\n%s", never[i], saved);
+
+	/* Loaded again: nothing of it is pre-selected or in the plan. */
+	struct session *s2 = session_new(set);
+	char lang[8], *err = NULL;
+	assert_true(session_load(s2, saved, lang, sizeof lang, &err));
+	assert_string_equal(plan(s2), "papers-copy,hub-help");
+	assert_null(session_answer(s2, "secret-passport"));
+	assert_false(session_has_private(s2));
+	session_start(s2, "klantreis:start");
+	assert_int_equal(session_view(s2)->selected, 0);
+	session_free(s2);
+
+	/* A file from before the journey became private: its part is left
+	 * out when loaded. */
+	static const char old[] = "klantreis-session 1\nlang en\npath klantreis:start\n"
+				  "path secret:start\npath secret:report\nanswer secret-passport yes\n"
+				  "choice klantreis:start 1\nchoice secret:report 0\ntick secret-report\nend\n";
+	s2 = session_new(set);
+	assert_true(session_load(s2, old, lang, sizeof lang, &err));
+	assert_string_equal(here(s2), "klantreis:start");
+	assert_int_equal(session_depth(s2), 1);
+	assert_false(session_has_private(s2));
+	assert_int_equal(session_view(s2)->selected, 0);
+	char *clean = session_save(s2, "en");
+	assert_null(strstr(clean, "secret"));
+	assert_null(strstr(clean, "choice"));
+	free(clean);
+	session_free(s2);
+
+	/* The quick exit forgets it in memory: the path keeps the public
+	 * steps, the answers only public ones. */
+	session_forget_private(s);
+	assert_false(session_has_private(s));
+	assert_null(session_answer(s, "secret-passport"));
+	assert_string_equal(session_answer(s, "has-id"), "no");
+	assert_int_equal(session_depth(s), 3);
+	assert_string_equal(plan(s), "papers-copy,hub-help");
+	char *after = session_save(s, "en");
+	assert_string_equal(after, saved);
+	free(after);
+
+	/* Every step private: nothing to save at all. */
+	assert_int_equal(session_start(s, "secret:"), SESSION_OK);
+	assert_null(session_save(s, "en"));
+	session_forget_private(s);
+	assert_int_equal(session_depth(s), 0);
+
+	free(saved);
+	session_free(s);
+	journey_set_free(set);
+}
+
 static void test_glossary_words(void **state)
 {
 	struct fx *f = *state;
@@ -320,6 +427,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_save_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_bad, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_glossary_words, setup, teardown),
+		cmocka_unit_test(test_private_not_saved),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
