@@ -6,7 +6,7 @@
 #   xt_begin                       # a private X server: DISPLAY=:N
 #   xt_start light "" -- --lang=en --today=2026-12-05
 #   xt_snap "$XT_DIR/a.ppm"        # waits until the picture shows the frame
-#   xt_key Down; xt_snap ...; xt_stop; xt_end
+#   xt_key Down Down; xt_wait_text "> 3."; xt_snap ...; xt_stop; xt_end
 #
 # The guide writes every frame it paints to KLANTREIS_TEST_FRAMES_FD; a
 # picture counts once it shows that frame: ink in every cell with a
@@ -134,6 +134,17 @@ xt_key() {
 xt_last_frame() {
 	awk '/^-- frame /{n = 0; delete l; next} {l[n++] = $0} END {for (i = 0; i < n; i++) print l[i]}' \
 		"$XT_DIR/frames"
+}
+
+# Wait until the last frame painted shows TEXT (after several keys).
+xt_wait_text() {
+	local i
+	for i in $(seq 1 1200); do
+		xt_last_frame | grep -qF -- "$1" && return 0
+		[ -f "$XT_DIR/status" ] && xt_die "the guide ended (status $(cat "$XT_DIR/status"))"
+		sleep 0.05
+	done
+	xt_die "no frame showed: $1"
 }
 
 # xt_snap OUT.ppm [MIN]: wait for a new frame, then for a picture that
