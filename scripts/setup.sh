@@ -2,10 +2,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Install what klantreis needs to build and test on Debian 12 / Ubuntu.
 # Idempotent: installs only missing packages; uses sudo when not root.
+# The X packages are for the contrast test and scripts/screenshots: a
+# real xterm under Xvfb with a bitmap font (xfonts-base), photographed
+# with xwd (x11-apps), converted by netpbm, keys typed by xdotool.
 set -eu
 pkgs="build-essential meson ninja-build pkg-config gettext libncurses-dev
 libxml2-dev libxml2-utils libcmocka-dev tmux valgrind time graphviz locales
-libqrencode-dev libcrypt-dev zbar-tools"
+libqrencode-dev libcrypt-dev zbar-tools
+xvfb xterm x11-apps xfonts-base netpbm xdotool"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

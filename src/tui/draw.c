@@ -190,23 +190,27 @@ void tui_text_free(struct tui_text *tx)
 	tx->n = tx->cap = 0;
 }
 
-/* One line at (y, x) within w columns, with `attr` for its style. */
-static void draw_line(struct tui *t, const struct tui_line *ln, int y, int x, int w, attr_t attr)
+/* One line at (y, x) within w columns in style `st`, its emphasised
+ * part in the style's emphasis (t->emph: never simply bold added, which
+ * turns black text grey). */
+static void draw_line(struct tui *t, const struct tui_line *ln, int y, int x, int w,
+		      enum tui_style st)
 {
+	attr_t attr = t->style[st], emph = t->emph[st];
 	if (y < 0 || y >= t->rows || x < 0 || x >= t->cols || w <= 0)
 		return;
 	if (w > t->cols - x)
 		w = t->cols - x;
 	if (ln->width <= w) { /* the usual case: it was wrapped to fit */
 		if (ln->bold)
-			add_utf8(y, x, ln->s, ln->bold, attr | A_BOLD, ln->simple);
+			add_utf8(y, x, ln->s, ln->bold, emph, ln->simple);
 		add_utf8(y, x + ln->bold_width, ln->s + ln->bold, ln->len - ln->bold, attr,
 			 ln->simple);
 		return;
 	}
 	int used = 0;
 	if (ln->bold)
-		used = put_attr(t, y, x, w, ln->s, ln->bold, attr | A_BOLD);
+		used = put_attr(t, y, x, w, ln->s, ln->bold, emph);
 	put_attr(t, y, x + used, w - used, ln->s + ln->bold, ln->len - ln->bold, attr);
 }
 
@@ -215,7 +219,7 @@ void tui_text_draw(struct tui *t, const struct tui_text *tx, size_t top, int y, 
 {
 	for (int r = 0; r < h && top + (size_t)r < tx->n; r++) {
 		const struct tui_line *ln = &tx->v[top + (size_t)r];
-		draw_line(t, ln, y + r, x, w, t->style[ln->style]);
+		draw_line(t, ln, y + r, x, w, ln->style);
 	}
 }
 
@@ -328,7 +332,7 @@ void tui_list_draw(struct tui *t, struct tui_list *l, size_t sel, size_t *top, i
 				tui_put(t, y + r, x, w - 1, on ? "> " : "  ", st);
 				tui_put(t, y + r, x + 2, w - 3, it->prefix, st);
 			}
-			draw_line(t, &wl[i].v[k], y + r, x + 2 + pw, w - 3 - pw, t->style[st]);
+			draw_line(t, &wl[i].v[k], y + r, x + 2 + pw, w - 3 - pw, st);
 		}
 		tui_hit(t, y0, y + r - 1, x, x + w - 1, i);
 	}
@@ -366,10 +370,10 @@ void tui_header_draw(struct tui *t, const struct tui_text *h)
 		return;
 	tui_fill(t, 0, 0, t->cols, TUI_S_HEADER);
 	if (h->n > 0)
-		draw_line(t, &h->v[0], 0, 1, t->cols - 2, t->style[TUI_S_HEADER]);
+		draw_line(t, &h->v[0], 0, 1, t->cols - 2, TUI_S_HEADER);
 	if (h->n > 1) {
 		int x = t->cols - 1 - h->v[1].width;
-		draw_line(t, &h->v[1], 0, x < 1 ? 1 : x, t->cols - 2, t->style[TUI_S_HEADER]);
+		draw_line(t, &h->v[1], 0, x < 1 ? 1 : x, t->cols - 2, TUI_S_HEADER);
 	}
 }
 

@@ -99,54 +99,54 @@ static void oom_handler(void)
 	restore_stderr();
 }
 
+/* The style table (tui/styles.h) as curses attributes. */
+struct style_def {
+	short fg, bg;
+	unsigned attrs, mono;
+	enum tui_style emph;
+};
+#define STYLE_ROW(name, f, b, a, m, e) [TUI_S_##name] = {f, b, a, m, TUI_S_##e},
+static const struct style_def style_defs[TUI_S_COUNT] = {TUI_STYLES(STYLE_ROW)};
+#undef STYLE_ROW
+
+static attr_t style_attrs(unsigned bits)
+{
+	return (bits & TUI_AT_BOLD ? A_BOLD : 0) | (bits & TUI_AT_UNDERLINE ? A_UNDERLINE : 0) |
+	       (bits & TUI_AT_REVERSE ? A_REVERSE : 0);
+}
+
 static void init_styles(struct tui *t)
 {
 	/* NO_COLOR (no-color.org): any non-empty value means no colour; the
 	 * styles then rest on bold, reverse and underline alone, which are
 	 * also what a monochrome terminal gets. */
 	const char *no_color = getenv("NO_COLOR");
-	bool color = has_colors() && !(no_color && *no_color);
-	attr_t *st = t->style;
-	st[TUI_S_NORMAL] = A_NORMAL;
-	st[TUI_S_HEADER] = A_REVERSE | A_BOLD;
-	st[TUI_S_FOOTER] = A_REVERSE;
-	st[TUI_S_FOOTKEY] = A_REVERSE | A_BOLD;
-	st[TUI_S_NOTICE] = A_REVERSE | A_BOLD;
-	st[TUI_S_TITLE] = A_BOLD;
-	st[TUI_S_BOLD] = A_BOLD;
-	st[TUI_S_WARNING] = A_BOLD;
-	st[TUI_S_TIP] = A_NORMAL;
-	st[TUI_S_LINK] = A_UNDERLINE;
-	st[TUI_S_URL] = A_UNDERLINE;
-	st[TUI_S_SELECTED] = A_REVERSE | A_BOLD;
-	st[TUI_S_BORDER] = A_NORMAL;
-	/* A QR code is dark modules on a light ground, also on a terminal
-	 * with a dark background: reverse video makes the ink dark. */
-	st[TUI_S_QR] = A_REVERSE;
-	if (!color || start_color() == ERR)
-		return;
-	short bg = -1;
-	if (use_default_colors() == ERR)
-		bg = COLOR_BLACK;
-	enum { P_HEADER = 1, P_FOOTER, P_WARNING, P_TIP, P_LINK, P_SELECTED, P_NOTICE, P_QR };
-	init_pair(P_HEADER, COLOR_WHITE, COLOR_BLUE);
-	init_pair(P_FOOTER, COLOR_BLACK, COLOR_CYAN);
-	init_pair(P_WARNING, COLOR_RED, bg);
-	init_pair(P_TIP, COLOR_CYAN, bg);
-	init_pair(P_LINK, COLOR_BLUE, bg);
-	init_pair(P_SELECTED, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(P_NOTICE, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(P_QR, COLOR_BLACK, COLOR_WHITE);
-	st[TUI_S_HEADER] = COLOR_PAIR(P_HEADER) | A_BOLD;
-	st[TUI_S_FOOTER] = COLOR_PAIR(P_FOOTER);
-	st[TUI_S_FOOTKEY] = COLOR_PAIR(P_FOOTER) | A_BOLD;
-	st[TUI_S_NOTICE] = COLOR_PAIR(P_NOTICE) | A_BOLD;
-	st[TUI_S_WARNING] = COLOR_PAIR(P_WARNING) | A_BOLD;
-	st[TUI_S_TIP] = COLOR_PAIR(P_TIP);
-	st[TUI_S_LINK] = COLOR_PAIR(P_LINK) | A_UNDERLINE;
-	st[TUI_S_URL] = COLOR_PAIR(P_LINK) | A_UNDERLINE;
-	st[TUI_S_SELECTED] = COLOR_PAIR(P_SELECTED) | A_BOLD;
-	st[TUI_S_QR] = COLOR_PAIR(P_QR);
+	bool color = has_colors() && !(no_color && *no_color) && start_color() != ERR;
+	/* Without the terminal's own colours (use_default_colors), "default"
+	 * is the usual white on black. */
+	bool defaults = color && use_default_colors() != ERR;
+	short pair = 0;
+	for (int i = 0; i < TUI_S_COUNT; i++) {
+		const struct style_def *d = &style_defs[i];
+		if (!color) {
+			t->style[i] = style_attrs(d->mono);
+			continue;
+		}
+		t->style[i] = style_attrs(d->attrs);
+		if (d->fg == TUI_C_DEFAULT && d->bg == TUI_C_DEFAULT)
+			continue; /* the terminal's own colours: no pair */
+		short fg = d->fg, bg = d->bg;
+		if (!defaults) {
+			if (fg == TUI_C_DEFAULT)
+				fg = COLOR_WHITE;
+			if (bg == TUI_C_DEFAULT)
+				bg = COLOR_BLACK;
+		}
+		init_pair(++pair, fg, bg);
+		t->style[i] |= COLOR_PAIR(pair);
+	}
+	for (int i = 0; i < TUI_S_COUNT; i++)
+		t->emph[i] = t->style[style_defs[i].emph];
 }
 
 struct tui_screen *tui_push(struct tui *t, const struct tui_screen_ops *ops, const void *arg)

@@ -28,6 +28,7 @@
 #include "app.h"
 #include "core/i18n.h"
 #include "kiosk/kiosk.h"
+#include "tui/styles.h"
 
 struct tui;
 struct tui_text;
@@ -193,23 +194,7 @@ enum tui_action {
 	TUI_A_COUNT
 };
 
-enum tui_style {
-	TUI_S_NORMAL,
-	TUI_S_HEADER,
-	TUI_S_FOOTER,
-	TUI_S_FOOTKEY,
-	TUI_S_NOTICE,
-	TUI_S_TITLE,
-	TUI_S_BOLD,
-	TUI_S_WARNING,
-	TUI_S_TIP,
-	TUI_S_LINK,
-	TUI_S_URL,
-	TUI_S_SELECTED,
-	TUI_S_BORDER,
-	TUI_S_QR, /* a QR code: dark ink on a light cell */
-	TUI_S_COUNT
-};
+/* enum tui_style (TUI_S_NORMAL …) comes from the style table, tui/styles.h. */
 
 /* Lines of wrapped text, each with a style; the first `bold` bytes of a
  * line are drawn in bold (a key name, a "Warning:" word). */
@@ -320,6 +305,7 @@ struct tui {
 	bool quick_exit;         /* quit by the quick exit: clear the terminal */
 	int rows, cols;          /* of the window now (getmaxyx before each use) */
 	attr_t style[TUI_S_COUNT];
+	attr_t emph[TUI_S_COUNT]; /* for the emphasised part of a line in each style */
 	char msg[256];           /* a notice for the footer, until the next key */
 	struct tui_hit hits[TUI_HITS_MAX];
 	size_t n_hits;
