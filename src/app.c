@@ -146,3 +146,13 @@ char *app_take_notice(struct app *app)
 	app->notice = NULL;
 	return n;
 }
+
+void app_free(struct app *app)
+{
+	free(app->save_path);
+	free(app->saved_text);
+	free(app->notice);
+	session_free(app->session);
+	app->save_path = app->saved_text = app->notice = NULL;
+	app->session = NULL;
+}

@@ -52,6 +52,9 @@ void app_quick_exit(struct app *app);
 bool app_forget(struct app *app);
 /* Take app->notice (the caller frees it); NULL when there is none. */
 char *app_take_notice(struct app *app);
+/* Free what the app owns: the session, the save path and texts (not the
+ * journey set, not the kiosk configuration). */
+void app_free(struct app *app);
 
 /* Plain, line-oriented interface (DESIGN.md section 5). Reads commands from
  * `in` until end of input or `q`; returns the exit status. */

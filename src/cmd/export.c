@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The commands that print content and exit: --check, --export, --paths,
+ * --export-plan. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "check.h"
+#include "cmd/cmd.h"
+#include "core/i18n.h"
+#include "core/store.h"
+#include "core/util.h"
+#include "export.h"
+
+int cmd_check(const struct cli *c)
+{
+	struct check_options copt = content_check_options();
+	return check_run(content_dir(c), &copt, stdout);
+}
+
+static int flushed(void) { return fflush(stdout) != 0 || ferror(stdout) ? CLI_EXIT_CONTENT : 0; }
+
+int cmd_export(const struct cli *c)
+{
+	int status = 0;
+	struct journey_set *set = content_open(c, &status);
+	if (!set)
+		return status;
+	if (!journey_set_resolve(set, NULL, c->start)) {
+		fprintf(stderr, _("klantreis: --start=%s: no such journey or step\n"), c->start);
+		journey_set_free(set);
+		return CLI_EXIT_USAGE;
+	}
+	i18n_set_lang(c->lang ? c->lang : "en");
+	export_graph(set, (enum export_format)export_format_parse(c->export_format), stdout);
+	journey_set_free(set);
+	return flushed();
+}
+
+int cmd_paths(const struct cli *c)
+{
+	int status = 0;
+	struct journey_set *set = content_open(c, &status);
+	if (!set)
+		return status;
+	const struct step *start = journey_set_resolve(set, NULL, c->start);
+	if (!start) {
+		fprintf(stderr, _("klantreis: --start=%s: no such journey or step\n"), c->start);
+		journey_set_free(set);
+		return CLI_EXIT_USAGE;
+	}
+	i18n_set_lang(c->lang ? c->lang : "en");
+	struct paths_result r = export_paths(set, start, 2000, 2000000, stdout);
+	if (r.complete)
+		printf(ngettext("%zu path from %s to an end step (%zu to %zu steps).\n",
+				"%zu paths from %s to an end step (%zu to %zu steps).\n", r.paths),
+		       r.paths, c->start, r.shortest, r.longest);
+	else
+		printf(_("More than %zu paths from %s: stopped after %zu steps explored. "
+			 "Listed the first %zu; start lower down with --start=JOURNEY: to see all of a part.\n"),
+		       r.paths, c->start, r.visits, r.paths < 2000 ? r.paths : (size_t)2000);
+	journey_set_free(set);
+	return flushed();
+}
+
+int cmd_export_plan(const struct cli *c)
+{
+	int status = 0;
+	struct journey_set *set = content_open(c, &status);
+	if (!set)
+		return status;
+	struct app app = {.set = set, .start = c->start};
+	app.session = session_new(set);
+	if (session_start(app.session, c->start) != SESSION_OK) {
+		fprintf(stderr, _("klantreis: --start=%s: no such journey or step\n"), c->start);
+		app_free(&app);
+		journey_set_free(set);
+		return CLI_EXIT_USAGE;
+	}
+	char saved_lang[8] = "";
+	if (!c->no_save)
+		app.save_path = store_default_path();
+	app_resume(&app, saved_lang);
+	if (!app.saved_text) {
+		char *n = app_take_notice(&app);
+		fprintf(stderr, _("klantreis: there is no saved plan to export%s%s\n"), n ? ": " : ".",
+			n ? n : "");
+		free(n);
+		status = CLI_EXIT_CONTENT;
+	} else {
+		i18n_set_lang(c->lang ? c->lang : saved_lang[0] ? saved_lang : "en");
+		size_t fl = strlen(c->export_plan);
+		bool md = fl > 3 && strcmp(c->export_plan + fl - 3, ".md") == 0;
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&buf, &len);
+		export_plan(app.session, md, mem);
+		fclose(mem);
+		char *err = NULL;
+		if (!store_write(c->export_plan, buf, &err)) {
+			fprintf(stderr, "klantreis: %s\n", err);
+			free(err);
+			status = CLI_EXIT_CONTENT;
+		}
+		free(buf);
+	}
+	app_free(&app);
+	journey_set_free(set);
+	return status;
+}
