@@ -138,7 +138,7 @@ struct attr_spec {
 	bool required;
 };
 
-static void check_controls(struct load *L, const xmlNode *n, const char *what, const char *s);
+static void check_controls(struct load *L, const xmlNode *n, const char *attr, const char *s);
 
 /* Copies the attributes named in `spec` into `out` (NULL when absent) and
  * reports unknown and missing ones. Returns false when a required one is
@@ -166,9 +166,7 @@ static bool get_attrs(struct load *L, const xmlNode *n, const struct attr_spec *
 				sb_puts(&b, (const char *)t->content);
 		out[i] = arena_strdup(L->a, b.s ? b.s : "");
 		sb_free(&b);
-		char what[80];
-		snprintf(what, sizeof what, "the attribute %s", spec[i].name);
-		check_controls(L, n, what, out[i]);
+		check_controls(L, n, spec[i].name, out[i]);
 	}
 	for (size_t i = 0; i < n_spec; i++)
 		if (spec[i].required && !out[i]) {
@@ -207,18 +205,19 @@ static const char *get_text(struct load *L, const xmlNode *n, bool required)
 	}
 	if (required && !*r)
 		ERR_NODE(L, n, "<%s> is empty", (const char *)n->name);
-	char what[64];
-	snprintf(what, sizeof what, "the text of <%s>", (const char *)n->name);
-	check_controls(L, n, what, r);
+	check_controls(L, n, NULL, r);
 	return r;
 }
 
 /* C1 controls (U+0080-U+009F, e.g. CSI) and bidi embeddings, overrides
  * and isolates are legal XML but would reach a terminal or reorder what
- * a person reads ("Fee: U+202E 00.05"): an error in content. */
-static void check_controls(struct load *L, const xmlNode *n, const char *what, const char *s)
+ * a person reads ("Fee: U+202E 00.05"): an error in content. `attr` is
+ * the attribute's name, NULL for the element's text. Runs on every text
+ * at every start: only the lead bytes 0xc2 and 0xe2 are looked at. */
+static void check_controls(struct load *L, const xmlNode *n, const char *attr, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+	for (const char *q = s ? strpbrk(s, "\xc2\xe2") : NULL; q; q = strpbrk(q + 1, "\xc2\xe2")) {
+		const unsigned char *p = (const unsigned char *)q;
 		uint32_t cp = 0;
 		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
 			cp = p[1];
@@ -226,10 +225,15 @@ static void check_controls(struct load *L, const xmlNode *n, const char *what, c
 			cp = 0x2000 + (p[2] - 0x80);
 		else if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
 			cp = 0x2040 + (p[2] - 0x80);
-		if (cp) {
-			ERR_NODE(L, n, "%s has the control character U+%04X: remove it", what, (unsigned)cp);
-			return;
-		}
+		if (!cp)
+			continue;
+		if (attr)
+			ERR_ATTR(L, n, attr, "the attribute %s has the control character U+%04X: remove it",
+				 attr, (unsigned)cp);
+		else
+			ERR_NODE(L, n, "the text of <%s> has the control character U+%04X: remove it",
+				 (const char *)n->name, (unsigned)cp);
+		return;
 	}
 }
 
