@@ -61,16 +61,10 @@ static size_t collect_msgids(const struct journey_set *set, struct msg **out)
 	return u;
 }
 
-/* The placeholders of a text ({FACT-ID}), sorted, as one string. */
-static char *placeholders(const char *s)
+/* items[0..n) sorted and joined with spaces, as one string; the items
+ * and the array are freed. */
+static char *sorted_join(char **items, size_t n)
 {
-	char **items = NULL;
-	size_t n = 0, cap = 0, len;
-	const char *id;
-	for (const char *p = s; (p = facts_next_placeholder(p, &id, &len, NULL)); p = id + len + 1) {
-		xgrow((void **)&items, &cap, n + 1, sizeof(*items));
-		items[n++] = xstrndup(id - 1, len + 2);
-	}
 	if (n)
 		xqsort(items, n, sizeof(*items), cmp_str);
 	struct strbuf b;
@@ -82,6 +76,19 @@ static char *placeholders(const char *s)
 	}
 	free(items);
 	return sb_steal(&b);
+}
+
+/* The placeholders of a text ({FACT-ID}), sorted, as one string. */
+static char *placeholders(const char *s)
+{
+	char **items = NULL;
+	size_t n = 0, cap = 0, len;
+	const char *id;
+	for (const char *p = s; (p = facts_next_placeholder(p, &id, &len, NULL)); p = id + len + 1) {
+		xgrow((void **)&items, &cap, n + 1, sizeof(*items));
+		items[n++] = xstrndup(id - 1, len + 2);
+	}
+	return sorted_join(items, n);
 }
 
 /* The things a translation must keep exactly: every group of digits (phone
@@ -111,21 +118,7 @@ static char *invariants(const char *s)
 		 * a URL were taken with it). */
 		p++;
 	}
-	for (size_t i = 1; i < n; i++)
-		for (size_t k = i; k > 0 && strcmp(items[k - 1], items[k]) > 0; k--) {
-			char *t = items[k];
-			items[k] = items[k - 1];
-			items[k - 1] = t;
-		}
-	struct strbuf b;
-	sb_init(&b);
-	sb_add(&b, "", 0);
-	for (size_t i = 0; i < n; i++) {
-		sb_printf(&b, "%s%s", i ? " " : "", items[i]);
-		free(items[i]);
-	}
-	free(items);
-	return sb_steal(&b);
+	return sorted_join(items, n);
 }
 
 static bool space_at(const char *s, bool end)
@@ -177,31 +170,23 @@ static void check_ledger(const struct journey_set *set, struct diag_list *diags)
 	if (!set->facts_file)
 		return;
 	char *path = xasprintf("%s/facts-ledger.md", set->dir);
-	FILE *f = fopen(path, "r");
-	if (!f) {
+	char *ledger = util_read_file(path, NULL);
+	if (!ledger) {
 		diag_add(diags, DIAG_ERROR, path, 0, 0,
 			 "there is no facts ledger beside facts.xml: list every fact, its source and the day it was checked");
 		free(path);
 		return;
 	}
-	struct strbuf b;
-	sb_init(&b);
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		sb_add(&b, chunk, n);
-	fclose(f);
-	sb_add(&b, "", 0);
 	for (size_t i = 0; i < set->n_facts; i++) {
 		const struct fact *ft = &set->facts[i];
 		char *row = xasprintf("| `%s` |", ft->id);
-		if (!strstr(b.s, row))
+		if (!strstr(ledger, row))
 			diag_add(diags, DIAG_ERROR, ft->file, ft->line, 1,
 				 "fact '%s' is not in %s (a row \"| `%s` | ...\" with its source and the day it was checked)",
 				 ft->id, path, ft->id);
 		free(row);
 	}
-	sb_free(&b);
+	free(ledger);
 	free(path);
 }
 

@@ -1040,18 +1040,7 @@ static int target_col(struct load *L, const char *file, struct target *t)
 		L->again = NULL;
 		L->again_len = 0;
 		L->again_file = file;
-		FILE *f = fopen(file, "rb");
-		if (f) {
-			struct strbuf b;
-			sb_init(&b);
-			char chunk[8192];
-			size_t n;
-			while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-				sb_add(&b, chunk, n);
-			fclose(f);
-			L->again_len = b.len;
-			L->again = sb_steal(&b);
-		}
+		L->again = util_read_file(file, &L->again_len);
 	}
 	const char *keep_buf = L->buf;
 	size_t keep_len = L->len;

@@ -201,6 +201,24 @@ char *sb_steal(struct strbuf *b)
 	return s;
 }
 
+char *util_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct strbuf b;
+	sb_init(&b);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		sb_add(&b, chunk, n);
+	fclose(f);
+	sb_add(&b, "", 0);
+	if (len)
+		*len = b.len;
+	return sb_steal(&b);
+}
+
 /* ---- dates ---- */
 
 long date_days(int y, int m, int d)

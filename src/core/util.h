@@ -50,6 +50,10 @@ char *sb_steal(struct strbuf *b); /* returns the string; the buffer is reset */
 
 /* Dates: "YYYY-MM-DD" to days since 1970-01-01. Returns 0 and sets *days on
  * a real calendar date, -1 otherwise. */
+/* A whole file, NUL-terminated (*len: its length); NULL when it cannot
+ * be opened. */
+char *util_read_file(const char *path, size_t *len);
+
 int date_parse(const char *s, long *days);
 /* Days since the epoch for year/month/day (month 1..12). */
 long date_days(int y, int m, int d);
