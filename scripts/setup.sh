@@ -5,7 +5,7 @@
 set -eu
 pkgs="build-essential meson ninja-build pkg-config gettext libncurses-dev
 libxml2-dev libxml2-utils libcmocka-dev tmux valgrind time graphviz locales
-libqrencode-dev libcrypt-dev zbar-tools"
+libqrencode-dev libcrypt-dev zbar-tools mandoc"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
