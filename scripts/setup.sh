@@ -8,7 +8,7 @@
 set -eu
 pkgs="build-essential meson ninja-build pkg-config gettext libncurses-dev
 libxml2-dev libxml2-utils libcmocka-dev tmux valgrind time graphviz locales
-libqrencode-dev libcrypt-dev zbar-tools
+libqrencode-dev libcrypt-dev zbar-tools mandoc
 xvfb xterm x11-apps xfonts-base netpbm xdotool"
 missing=""
 for p in $pkgs; do
