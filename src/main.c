@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -151,6 +152,24 @@ static int print_pin_hash(void)
 	printf("pin_hash = %s\n", h);
 	free(h);
 	return 0;
+}
+
+/* DESIGN.md section 5: $COLUMNS when set, else the terminal's width when
+ * stdout is one; else 0, no wrapping at all: a pipe, a file, a speech or
+ * braille pipeline gets each paragraph as one line and wraps it itself. */
+static int plain_width(void)
+{
+	const char *cols = getenv("COLUMNS");
+	int w = 0;
+	if (cols && *cols) {
+		w = atoi(cols);
+	} else if (isatty(STDOUT_FILENO)) {
+		struct winsize ws;
+		w = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 80;
+	} else {
+		return 0;
+	}
+	return w < 20 || w > 1000 ? 80 : w;
 }
 
 static bool want_plain(void)
@@ -458,10 +477,7 @@ int main(int argc, char **argv)
 	if (l && !lang && lang_buf[0])
 		app.lang_given = true; /* the saved language: no picker again */
 
-	const char *cols = getenv("COLUMNS");
-	app.width = cols ? atoi(cols) : 80;
-	if (app.width < 20 || app.width > 1000)
-		app.width = 80;
+	app.width = plain_width();
 
 #ifdef HAVE_TUI
 	if (!plain && !want_plain())
