@@ -18,7 +18,7 @@ struct app {
 	bool lang_given;     /* --lang: skip the language picker */
 	bool show_ids;       /* --show-ids */
 	bool trainer;        /* --trainer: ids, sources and conditions shown; outline */
-	int width;           /* plain: $COLUMNS or 80 */
+	int width;           /* plain: $COLUMNS, the terminal's, or 0: no wrapping */
 
 	/* Individual mode: progress saved after every step (NULL: --no-save,
 	 * or no home directory). */

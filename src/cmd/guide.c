@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -15,6 +16,24 @@
 #ifdef HAVE_TUI
 #include "tui/tui.h"
 #endif
+
+/* DESIGN.md section 5: $COLUMNS when set, else the terminal's width when
+ * stdout is one; else 0, no wrapping at all: a pipe, a file, a speech or
+ * braille pipeline gets each paragraph as one line and wraps it itself. */
+static int plain_width(void)
+{
+	const char *cols = getenv("COLUMNS");
+	int w = 0;
+	if (cols && *cols) {
+		w = atoi(cols);
+	} else if (isatty(STDOUT_FILENO)) {
+		struct winsize ws;
+		w = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 80;
+	} else {
+		return 0;
+	}
+	return w < 20 || w > 1000 ? 80 : w;
+}
 
 static bool want_plain(void)
 {
@@ -115,10 +134,7 @@ int cmd_guide(const struct cli *c)
 	app_resume(&app, saved);
 	i18n_set_lang(guide_language(c, app.kiosk, saved, &app.lang_given));
 
-	const char *cols = getenv("COLUMNS");
-	app.width = cols ? atoi(cols) : 80;
-	if (app.width < 20 || app.width > 1000)
-		app.width = 80;
+	app.width = plain_width();
 #ifdef HAVE_TUI
 	if (app.kiosk || (!c->plain && !want_plain()))
 		status = tui_run(&app);

@@ -234,6 +234,22 @@ static void collect_missing(struct session *s, const struct step *t)
 			facts_each_missing(s->set, t->links[i].text, add_missing, s);
 }
 
+/* The question an ask step puts: its last visible paragraph, when that is
+ * a plain one ending in a question mark. Decided on the msgid, so that
+ * every language lays the screen out the same way. */
+static const struct para *ask_question(const struct step *t, const struct view *v)
+{
+	if (t->nav != NAV_ASK || !v->n_paras)
+		return NULL;
+	const struct para *p = v->paras[v->n_paras - 1];
+	if (p->kind != PARA_NORMAL || !p->text)
+		return NULL;
+	size_t n = strlen(p->text);
+	while (n && (p->text[n - 1] == ' ' || p->text[n - 1] == '\n'))
+		n--;
+	return n && p->text[n - 1] == '?' ? p : NULL;
+}
+
 const struct view *session_view(struct session *s)
 {
 	if (s->view_valid)
@@ -256,6 +272,7 @@ const struct view *session_view(struct session *s)
 		if (holds(s, t->paras[i].when))
 			v->paras[v->n_paras++] = &t->paras[i];
 	b += v->n_paras;
+	v->question = ask_question(t, v);
 	v->links = (const struct link **)b;
 	for (size_t i = 0; i < t->n_links; i++)
 		if (holds(s, t->links[i].when))

@@ -37,6 +37,10 @@ struct view {
 	const struct step *step;
 	const struct para **paras;   /* those whose `when` holds */
 	size_t n_paras;
+	/* On an ask step, the last of paras when it is the question the
+	 * options answer ("Do you have ...?"); NULL otherwise. Front ends show
+	 * it last, right above the options, after links and tasks. */
+	const struct para *question;
 	const struct link **links;
 	size_t n_links;
 	const struct task **tasks;   /* added to the plan on this step */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "wrap.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,7 +224,7 @@ static void push(struct wrap_lines *out, const char *s, size_t n)
 	out->lines[out->n++] = xstrndup(s, n);
 }
 
-void wrap_text(const char *text, int width, struct wrap_lines *out)
+static void wrap_impl(const char *text, int width, bool split, struct wrap_lines *out)
 {
 	if (width < 1)
 		width = 1;
@@ -259,8 +260,14 @@ void wrap_text(const char *text, int width, struct wrap_lines *out)
 			le = e;
 			lw = ww;
 			/* A word wider than the line is cut into pieces; the last
-			 * piece starts the next line. */
-			while (lw > width) {
+			 * piece starts the next line. Unless words are kept whole:
+			 * then it is a line of its own. */
+			if (!split && lw > width) {
+				push(out, ls, (size_t)(le - ls));
+				ls = NULL;
+				lw = 0;
+			}
+			while (split && lw > width) {
 				int used = 0;
 				size_t k = fit_n(ls, (size_t)(le - ls), width, &used);
 				if (k == 0) { /* a 2-column character in a 1-column line */
@@ -278,6 +285,16 @@ void wrap_text(const char *text, int width, struct wrap_lines *out)
 	if (ls && le > ls)
 		push(out, ls, (size_t)(le - ls));
 	free(s);
+}
+
+void wrap_text(const char *text, int width, struct wrap_lines *out)
+{
+	wrap_impl(text, width, true, out);
+}
+
+void wrap_words(const char *text, int width, struct wrap_lines *out)
+{
+	wrap_impl(text, width < 1 ? INT_MAX : width, false, out);
 }
 
 void wrap_lines_free(struct wrap_lines *l)

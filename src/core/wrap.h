@@ -38,6 +38,10 @@ struct wrap_lines {
  * at spaces; words longer than the width are broken. Appends to *out. An
  * empty text gives no lines. */
 void wrap_text(const char *s, int width, struct wrap_lines *out);
+/* The same, but a word is never split: a word (a URL) wider than the
+ * width is a line of its own, wider than the width. A width < 1 means no
+ * width at all: each text is one line. */
+void wrap_words(const char *s, int width, struct wrap_lines *out);
 void wrap_lines_free(struct wrap_lines *l);
 
 #endif

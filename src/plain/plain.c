@@ -36,21 +36,56 @@ struct plain {
 	int width;
 };
 
-/* Print `text` wrapped to the width, each line after `indent` spaces. */
-static void put_wrapped(struct plain *p, const char *text, int indent)
+/* Print `text` wrapped to the width (or as one line when there is no
+ * width), each line after `indent` spaces; words and URLs are never split. */
+static void put_hanging(struct plain *p, const char *text, int indent, int hang)
 {
 	struct wrap_lines l = {0};
-	wrap_text(text, p->width - indent, &l);
+	wrap_words(text, p->width ? p->width - indent - hang : 0, &l);
 	for (size_t i = 0; i < l.n; i++)
-		fprintf(p->out, "%*s%s\n", indent, "", l.lines[i]);
+		fprintf(p->out, "%*s%s\n", i ? indent + hang : indent, "", l.lines[i]);
 	wrap_lines_free(&l);
+}
+
+static void put_wrapped(struct plain *p, const char *text, int indent)
+{
+	put_hanging(p, text, indent, 0);
+}
+
+/* A bullet or a numbered option: the lines after the first start under
+ * its text, so that one item reads as one ("- Ask ... in Dutch" and
+ * "and English" is one task, not two). */
+static void put_item(struct plain *p, const char *mark, const char *text, int indent)
+{
+	char *line = xasprintf("%s %s", mark, text);
+	put_hanging(p, line, indent, wrap_width(mark) + 1);
+	free(line);
+}
+
+/* "1. The basics" at the start of a paragraph is heard as one more option
+ * beside "1) Continue": content lists are read as bullets. */
+static const char *list_number(const char *s, size_t *skip)
+{
+	size_t i = 0;
+	while (s[i] >= '0' && s[i] <= '9' && i < 3)
+		i++;
+	if (i && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ') {
+		*skip = i + 2;
+		return "-";
+	}
+	*skip = 0;
+	return NULL;
 }
 
 /* Translated journey text, wrapped. */
 static void put_msg(struct plain *p, const char *prefix, const char *msgid, int indent)
 {
 	char *t = i18n_text(msgid);
-	char *s = prefix ? xasprintf("%s %s", prefix, t) : xstrdup(t);
+	size_t skip;
+	const char *bullet = list_number(t, &skip);
+	if (bullet && !prefix)
+		prefix = bullet;
+	char *s = prefix ? xasprintf("%s %s", prefix, t + skip) : xstrdup(t);
 	put_wrapped(p, s, indent);
 	free(s);
 	free(t);
@@ -75,9 +110,9 @@ static void print_plan(struct plain *p)
 		put_wrapped(p, _("Nothing yet: the steps you take will add tasks here."), 2);
 	for (size_t i = 0; i < n; i++) {
 		char *t = i18n_text(plan[i]->text);
-		char *line = xasprintf("- %s%s", t,
+		char *line = xasprintf("%s%s", t,
 				       session_ticked(p->app->session, plan[i]) ? _(" (done)") : "");
-		put_wrapped(p, line, 2);
+		put_item(p, "-", line, 2);
 		free(line);
 		free(t);
 	}
@@ -85,27 +120,106 @@ static void print_plan(struct plain *p)
 
 static void print_sources(struct plain *p);
 
+static void print_para(struct plain *p, const struct para *para)
+{
+	const char *prefix = para->kind == PARA_WARNING ? _("Warning:")
+			     : para->kind == PARA_TIP   ? _("Tip:")
+							: NULL;
+	put_msg(p, prefix, para->text, 0);
+	if (p->app->trainer && para->when) {
+		char *cond = cond_format(para->when);
+		char *s = xasprintf(_("(shown when %s)"), cond);
+		put_wrapped(p, s, 0);
+		free(s);
+		free(cond);
+	}
+	fputc('\n', p->out);
+}
+
+/* Where an end step leads on: the part after this one in the hub's menu
+ * (the klantreis order), and the menu itself. */
+struct end_offer {
+	const struct ask_option *next; /* NULL when this is the last part */
+	const struct step *menu;       /* NULL when the set has no menu */
+};
+
+static struct end_offer end_offer(struct plain *p, const struct step *here)
+{
+	struct end_offer o = {0};
+	const struct step *menu = journey_set_resolve(p->app->set, NULL, "klantreis:menu");
+	if (!menu || menu->nav != NAV_ASK)
+		return o;
+	o.menu = menu;
+	bool seen = false;
+	for (size_t i = 0; i < menu->n_options; i++) {
+		const struct step *to = menu->options[i].go.step;
+		if (!to || to->journey == menu->journey)
+			continue;
+		if (to->journey == here->journey) {
+			seen = true;
+		} else if (seen) {
+			o.next = &menu->options[i];
+			break;
+		}
+	}
+	return o;
+}
+
+/* The end step's choices: the next part, the menu. Quitting is said in
+ * words, not numbered: a number typed one time too many must not end the
+ * guide. */
+static size_t end_choices(struct plain *p, const struct step *here, const char *labels[2],
+			  const struct step *to[2])
+{
+	struct end_offer o = end_offer(p, here);
+	size_t n = 0;
+	if (o.next) {
+		to[n] = o.next->go.step;
+		labels[n++] = o.next->text;
+	}
+	if (o.menu) {
+		to[n] = o.menu;
+		labels[n++] = NULL; /* "Choose a part of the klantreis" */
+	}
+	return n;
+}
+
+static void print_end_choices(struct plain *p, const struct step *here)
+{
+	const char *labels[2];
+	const struct step *to[2];
+	size_t n = end_choices(p, here, labels, to);
+	if (!n) {
+		put_wrapped(p, _("This is the end of this part. Type b to go back, p for your plan or q to quit."), 0);
+		return;
+	}
+	put_wrapped(p, _("What do you want to do now? An empty line chooses 1; q quits."), 0);
+	for (size_t i = 0; i < n; i++) {
+		char *label;
+		if (labels[i]) {
+			char *t = i18n_text(labels[i]);
+			/* TRANSLATORS: at the end of a part; %s is the next part's name. */
+			label = xasprintf(_("Go on with the next part: %s"), t);
+			free(t);
+		} else {
+			label = xstrdup(_("Choose a part of the klantreis"));
+		}
+		char num[24];
+		snprintf(num, sizeof num, "%zu)", i + 1);
+		put_item(p, num, label, 2);
+		free(label);
+	}
+}
+
 static void print_screen(struct plain *p)
 {
 	const struct view *v = session_view(p->app->session);
 	char *title = i18n_text(v->step->title);
 	put_heading(p, title, p->app->show_ids ? v->step : NULL);
 	free(title);
-	for (size_t i = 0; i < v->n_paras; i++) {
-		const struct para *para = v->paras[i];
-		const char *prefix = para->kind == PARA_WARNING ? _("Warning:")
-				     : para->kind == PARA_TIP   ? _("Tip:")
-								: NULL;
-		put_msg(p, prefix, para->text, 0);
-		if (p->app->trainer && para->when) {
-			char *cond = cond_format(para->when);
-			char *s = xasprintf(_("(shown when %s)"), cond);
-			put_wrapped(p, s, 0);
-			free(s);
-			free(cond);
-		}
-		fputc('\n', p->out);
-	}
+	for (size_t i = 0; i < v->n_paras; i++)
+		if (v->paras[i] != v->question)
+			print_para(p, v->paras[i]);
 	if (p->app->trainer) {
 		print_sources(p);
 		fputc('\n', p->out);
@@ -121,13 +235,20 @@ static void print_screen(struct plain *p)
 		fputc('\n', p->out);
 	if (v->n_tasks && !v->is_end) {
 		fprintf(p->out, "%s\n", _("Added to your plan:"));
-		for (size_t i = 0; i < v->n_tasks; i++)
-			put_msg(p, "-", v->tasks[i]->text, 2);
+		for (size_t i = 0; i < v->n_tasks; i++) {
+			char *t = i18n_text(v->tasks[i]->text);
+			put_item(p, "-", t, 2);
+			free(t);
+		}
 		fputc('\n', p->out);
 	}
+	/* The question is the last thing heard before its answers. */
+	if (v->question)
+		print_para(p, v->question);
 	if (v->is_end) {
 		print_plan(p);
 		fputc('\n', p->out);
+		print_end_choices(p, v->step);
 	} else if (v->is_next) {
 		fprintf(p->out, "  1) %s\n", _("Continue"));
 	} else {
@@ -143,9 +264,9 @@ static void print_screen(struct plain *p)
 				free(cond);
 				label = l2;
 			}
-			char *line = xasprintf("%zu) %s", i + 1, label);
-			put_wrapped(p, line, 2);
-			free(line);
+			char num[24];
+			snprintf(num, sizeof num, "%zu)", i + 1);
+			put_item(p, num, label, 2);
 			free(label);
 		}
 	}
@@ -164,24 +285,38 @@ static void print_help(struct plain *p)
 		const char *cmd, *help;
 	} cmds[] = {
 		{"N", N_("choose option N")},
-		{"", N_("(empty line) continue")},
+		{"", N_("(empty line) continue; at the end of a part, option 1")},
 		{"b", N_("back to the previous screen")},
 		{"p", N_("show your action plan")},
-		{"l CODE", N_("change language: en, nl, uk, ru")},
-		{"g TERM", N_("explain a Dutch word (g alone lists the words on this screen)")},
+		/* TRANSLATORS: the command "l" and a language code; only the
+		 * placeholder CODE is translated, the l stays. */
+		{N_("l CODE"), N_("change language: en, nl, uk, ru")},
+		/* TRANSLATORS: the command "g" and a word; only the placeholder
+		 * TERM is translated, the g stays. */
+		{N_("g TERM"), N_("explain a Dutch word (g alone lists the words on this screen)")},
 		{"s", N_("show the sources of this screen")},
 		{"f", N_("forget: delete your saved progress from this computer")},
 		{"x", N_("quick exit: clear the screen and leave at once, keeping nothing private")},
 		{"?", N_("show this help")},
 		{"q", N_("quit")},
 	};
+	enum { N_CMDS = sizeof cmds / sizeof cmds[0] };
 	put_heading(p, _("Commands"), NULL);
-	/* A column of commands, the help wrapped beside it. */
-	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+	/* A column of commands, as wide as the widest in this language (in
+	 * columns: "l КОД" is 5 columns and 9 bytes), the help wrapped beside it. */
+	int cw = 8;
+	for (size_t i = 0; i < N_CMDS; i++) {
+		int w = *cmds[i].cmd ? wrap_width(_(cmds[i].cmd)) : 0;
+		cw = w > cw ? w : cw;
+	}
+	for (size_t i = 0; i < N_CMDS; i++) {
+		const char *cmd = *cmds[i].cmd ? _(cmds[i].cmd) : "";
 		struct wrap_lines l = {0};
-		wrap_text(_(cmds[i].help), p->width - 11, &l);
-		for (size_t k = 0; k < l.n; k++)
-			fprintf(p->out, "  %-8s %s\n", k ? "" : cmds[i].cmd, l.lines[k]);
+		wrap_words(_(cmds[i].help), p->width ? p->width - cw - 3 : 0, &l);
+		for (size_t k = 0; k < l.n; k++) {
+			const char *c = k ? "" : cmd;
+			fprintf(p->out, "  %s%*s %s\n", c, cw - wrap_width(c), "", l.lines[k]);
+		}
 		wrap_lines_free(&l);
 	}
 }
@@ -192,8 +327,8 @@ static void print_sources(struct plain *p)
 	put_heading(p, _("Sources"), NULL);
 	for (size_t i = 0; i < t->n_sources; i++) {
 		char *label = i18n_display(t->sources[i].text);
-		char *line = xasprintf("- %s (%s): %s", label, t->sources[i].date, t->sources[i].href);
-		put_wrapped(p, line, 2);
+		char *line = xasprintf("%s (%s): %s", label, t->sources[i].date, t->sources[i].href);
+		put_item(p, "-", line, 2);
 		free(line);
 		free(label);
 	}
@@ -287,6 +422,32 @@ static void lang_cmd(struct plain *p, const char *arg)
 	sb_free(&b);
 }
 
+/* Option n (0-based) of an end step's choices. */
+static void end_choose(struct plain *p, size_t n)
+{
+	const struct view *v = session_view(p->app->session);
+	const char *labels[2];
+	const struct step *to[2];
+	size_t max = end_choices(p, v->step, labels, to);
+	if (!max) {
+		say(p, _("This is the end of this part. Type b to go back, p for your plan or q to quit."));
+		return;
+	}
+	if (n >= max) {
+		char *msg = xasprintf(_("There is no option %zu. Choose a number from 1 to %zu."), n + 1,
+				      max);
+		say(p, msg);
+		free(msg);
+		return;
+	}
+	char *ref = xasprintf("%s:%s", to[n]->journey->id, to[n]->id);
+	if (session_jump(p->app->session, ref) == SESSION_OK)
+		print_screen(p);
+	else
+		say(p, _("This choice leads nowhere (a content error). Please tell the people who run this guide."));
+	free(ref);
+}
+
 static void choose(struct plain *p, size_t n)
 {
 	enum session_status st = session_choose(p->app->session, n);
@@ -336,7 +497,9 @@ static bool command(struct plain *p, char *line)
 		/* An empty line continues; on a question it must not pick an
 		 * answer for the person. */
 		const struct view *v = session_view(p->app->session);
-		if (v->is_next || v->is_end) {
+		if (v->is_end) {
+			end_choose(p, 0);
+		} else if (v->is_next) {
 			choose(p, 0);
 		} else {
 			char *msg = xasprintf(_("Type the number of your answer (1 to %zu)."), v->n_options);
@@ -349,13 +512,21 @@ static bool command(struct plain *p, char *line)
 		char *end;
 		unsigned long n = strtoul(s, &end, 10);
 		if (*end == '\0' && n >= 1 && len <= 6) {
-			choose(p, n - 1);
+			if (session_view(p->app->session)->is_end)
+				end_choose(p, n - 1);
+			else
+				choose(p, n - 1);
 			return true;
 		}
 		if (*end == '\0') {
 			const struct view *v = session_view(p->app->session);
+			const char *labels[2];
+			const struct step *to[2];
+			size_t max = v->is_end    ? end_choices(p, v->step, labels, to)
+				     : v->is_next ? 1
+						  : v->n_options;
 			char *msg = xasprintf(_("There is no option %.10s. Choose a number from 1 to %zu."),
-					      s, v->is_next ? (size_t)1 : v->n_options);
+					      s, max);
 			say(p, msg);
 			free(msg);
 			return true;
@@ -468,7 +639,7 @@ static enum resume_answer resume_question(struct plain *p, FILE *in, bool echo)
 
 int plain_run(struct app *app, FILE *in, FILE *out)
 {
-	struct plain p = {.app = app, .out = out, .width = app->width > 0 ? app->width : 80};
+	struct plain p = {.app = app, .out = out, .width = app->width > 0 ? app->width : 0};
 	bool echo = !isatty(fileno(in));
 	char *notice = app_take_notice(app);
 	if (notice) {
@@ -482,6 +653,8 @@ int plain_run(struct app *app, FILE *in, FILE *out)
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = on_interrupt; /* no SA_RESTART: the read ends */
 	sigaction(SIGINT, &sa, &saved);
+	/* How to answer, once, before the first screen (DESIGN.md section 5). */
+	say(&p, _("Type the number of your answer and press Enter. Type ? and Enter for help."));
 	enum resume_answer r = app->resume_offer ? resume_question(&p, in, echo) : RESUME_CONTINUE;
 	if (r == RESUME_QUICK_EXIT) {
 		quick_exit_cmd(&p);

@@ -125,7 +125,7 @@ static char *keys_label(const struct row *r)
 		const char *name = key_text(*k, buf);
 		if (!name)
 			continue;
-		if (*k >= '2' && *k <= '9')
+		if ((*k >= '2' && *k <= '9') || *k == '0')
 			continue; /* shown as "1-9" */
 		bool seen = false;
 		for (const int *p = r->keys; p < k && !seen; p++)
@@ -194,6 +194,10 @@ static void footer_make(struct tui_footer_memo *f, unsigned ctx, int cols)
 	int total = 0;
 	for (size_t i = 0; i < N_ROWS; i++) {
 		if (!applies(rows[i].fctx, ctx) || !rows[i].prio)
+			continue;
+		/* Keys do what the footer says: none that would do nothing. */
+		if ((rows[i].action == TUI_A_CLOSE && (ctx & TUI_CTX_FIRST)) ||
+		    (rows[i].action == TUI_A_SCROLL_DOWN && (ctx & TUI_CTX_FITS)))
 			continue;
 		show[n] = &rows[i];
 		width[n] = wrap_width(rows[i].fkeys) + 1 + wrap_width(_(rows[i].fword));

@@ -166,7 +166,10 @@ void tui_text_add(struct tui_text *tx, const char *s, int width, enum tui_style 
 {
 	int gw = gutter ? wrap_width(gutter) : 0;
 	struct wrap_lines l = {0};
-	wrap_text(s, width - gw, &l);
+	if (tx->whole)
+		wrap_words(s, width - gw > 1 ? width - gw : 1, &l);
+	else
+		wrap_text(s, width - gw, &l);
 	for (size_t i = 0; i < l.n; i++) {
 		const char *g = !gutter ? "" : i == 0 ? gutter : rest ? rest : gutter;
 		if (*g) {
@@ -177,6 +180,12 @@ void tui_text_add(struct tui_text *tx, const char *s, int width, enum tui_style 
 		}
 	}
 	free(l.lines);
+}
+
+void tui_text_keep(struct tui_text *tx)
+{
+	if (tx->n)
+		tx->v[tx->n - 1].keep = true;
 }
 
 void tui_text_blank(struct tui_text *tx) { add_line(tx, xstrdup(""), TUI_S_NORMAL, 0); }
@@ -208,10 +217,13 @@ static void draw_line(struct tui *t, const struct tui_line *ln, int y, int x, in
 			 ln->simple);
 		return;
 	}
+	/* Wider than the room (a URL kept whole, a narrow pop-up): cut, and
+	 * say so with "…" in the last column. */
 	int used = 0;
 	if (ln->bold)
-		used = put_attr(t, y, x, w, ln->s, ln->bold, emph);
-	put_attr(t, y, x + used, w - used, ln->s + ln->bold, ln->len - ln->bold, attr);
+		used = put_attr(t, y, x, w - 1, ln->s, ln->bold, emph);
+	put_attr(t, y, x + used, w - 1 - used, ln->s + ln->bold, ln->len - ln->bold, attr);
+	add_utf8(y, x + w - 1, "…", strlen("…"), attr, false);
 }
 
 void tui_text_draw(struct tui *t, const struct tui_text *tx, size_t top, int y, int x, int h,
@@ -221,6 +233,14 @@ void tui_text_draw(struct tui *t, const struct tui_text *tx, size_t top, int y, 
 		const struct tui_line *ln = &tx->v[top + (size_t)r];
 		draw_line(t, ln, y + r, x, w, ln->style);
 	}
+}
+
+void tui_text_draw_fold(struct tui *t, const struct tui_text *tx, size_t top, int y, int x, int h,
+			int w)
+{
+	if (h > 0 && top + (size_t)h < tx->n && tx->v[top + (size_t)h - 1].keep)
+		h--;
+	tui_text_draw(t, tx, top, y, x, h, w);
 }
 
 /* ---- lists ---- */
@@ -454,6 +474,7 @@ void tui_textbox_draw(struct tui *t, struct tui_screen *s, const char *title,
 	if (s->top > max_top)
 		s->top = max_top;
 	s->page = inner;
+	s->fits = max_top == 0;
 	int y = 1 + (max_h - h) / 2, x = (t->cols - w) / 2;
 	tui_box(t, y, x, h, w, title);
 	tui_text_draw(t, tx, s->top, y + 1, x + 2, inner, w - 4);

@@ -26,6 +26,14 @@ static size_t screen_terms(struct tui *t, const struct term **out)
 	const struct view *v = session_view(t->app->session);
 	const struct journey_set *set = t->app->set;
 	size_t n = 0;
+	/* Over the action plan: the words of the plan's tasks. */
+	if (t->depth >= 2 && t->stack[t->depth - 2].ops == &tui_plan_ops) {
+		const struct task **plan;
+		size_t np = session_plan(t->app->session, &plan);
+		for (size_t i = 0; i < np; i++)
+			scan(set, plan[i]->text, out, &n);
+		return n;
+	}
 	scan(set, v->step->title, out, &n);
 	for (size_t i = 0; i < v->n_paras; i++)
 		scan(set, v->paras[i]->text, out, &n);

@@ -3,7 +3,8 @@
  * moves, the whole interface switches with it, so a person who does not
  * read the current language sees their own as soon as they reach it.
  * Enter keeps it; Escape goes back to the language the picker opened
- * with. It is the first screen (full screen) unless --lang was given, and
+ * with (on the first screen it does nothing: there is nothing to go back
+ * to, and it must not choose for the person). It is the first screen (full screen) unless --lang was given, and
  * a pop-up over the step on L or F2: a switch is only a repaint, the
  * session keeps the place and the answers. */
 #include <stdio.h>
@@ -13,7 +14,10 @@
 #include "core/wrap.h"
 #include "tui/tui_int.h"
 
-static unsigned lang_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_PICK; }
+static unsigned lang_ctx(struct tui *t, struct tui_screen *s)
+{
+	return TUI_CTX_PICK | (s->ops == &tui_lang_first_ops ? TUI_CTX_FIRST : 0);
+}
 
 static void lang_init(struct tui *t, struct tui_screen *s)
 {
@@ -103,6 +107,10 @@ static void lang_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 		break;
 	case TUI_A_CLOSE:
 	case TUI_A_BACK:
+		/* The first screen has nothing to close or go back to: Esc must
+		 * not choose a language for the person. */
+		if (s->ops == &tui_lang_first_ops)
+			return;
 		i18n_set_lang(s->lang);
 		tui_pop(t);
 		return;

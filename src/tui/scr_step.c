@@ -10,7 +10,13 @@
  *   Apply online at IDW. It costs money …
  *   ! Warning: A valuation is not a licence …
  *   ──────────────────────────────────────────── ↓ PgDn
- *   > 1. Continue
+ *   Do you already have your sticker?
+ *   > 1. Yes
+ *     2. Not yet
+ *
+ * The question a step asks (view.question) is pinned between the rule and
+ * the options: whatever the text above it, a person never sees answers
+ * without their question.
  *   Enter choose  ← back  Q quit  L language  P plan  ? help */
 #include <stdint.h>
 #include <stdio.h>
@@ -87,6 +93,8 @@ static void body_text(const struct app *app, const struct view *v, int w, struct
 {
 	for (size_t i = 0; i < v->n_paras; i++) {
 		const struct para *p = v->paras[i];
+		if (p == v->question)
+			continue;
 		if (tx->n)
 			tui_text_blank(tx);
 		if (app->trainer)
@@ -102,14 +110,20 @@ static void body_text(const struct app *app, const struct view *v, int w, struct
 		if (tx->n)
 			tui_text_blank(tx);
 		add_msg(tx, v->links[i]->text, w, TUI_S_LINK, NULL, NULL);
+		tui_text_keep(tx); /* a label is never alone at the fold */
 		tui_text_add(tx, v->links[i]->href, w, TUI_S_URL, "  ", "  ", 0);
 	}
 	if (v->n_tasks && !v->is_end) {
 		if (tx->n)
 			tui_text_blank(tx);
 		tui_text_add(tx, _("Added to your plan:"), w, TUI_S_BOLD, NULL, NULL, 0);
-		for (size_t i = 0; i < v->n_tasks; i++)
-			add_msg(tx, v->tasks[i]->text, w, TUI_S_NORMAL, NULL, "- ");
+		tui_text_keep(tx);
+		for (size_t i = 0; i < v->n_tasks; i++) {
+			/* One bullet a task: its next lines hang under its text. */
+			char *text = i18n_text(v->tasks[i]->text);
+			tui_text_add(tx, text, w, TUI_S_NORMAL, "- ", "  ", 0);
+			free(text);
+		}
 	}
 	if (app->trainer) {
 		/* Sources on the screen itself: a trainer shows where a fact
@@ -118,6 +132,7 @@ static void body_text(const struct app *app, const struct view *v, int w, struct
 		if (tx->n)
 			tui_text_blank(tx);
 		tui_text_add(tx, _("Sources:"), w, TUI_S_BOLD, NULL, NULL, 0);
+		tui_text_keep(tx);
 		for (size_t i = 0; i < st->n_sources; i++) {
 			char *label = i18n_display(st->sources[i].text);
 			char *s = xasprintf("%s (%s) %s", label, st->sources[i].date, st->sources[i].href);
@@ -212,7 +227,11 @@ static struct tui_memo *memo_get(struct tui *t, const struct view *v, int w)
 	char *title = i18n_text(v->step->title);
 	tui_text_add(&m->title, title, w, TUI_S_TITLE, NULL, NULL, 0);
 	free(title);
+	m->body.whole = true;
 	body_text(t->app, v, w, &m->body);
+	m->question.whole = true;
+	if (v->question)
+		add_msg(&m->question, v->question->text, w, TUI_S_BOLD, NULL, NULL);
 	if (!v->is_end)
 		choices(t, v, &m->list);
 	return m;
@@ -224,6 +243,7 @@ void tui_memo_free(struct tui_memo *m)
 	tui_text_free(&m->header);
 	tui_text_free(&m->title);
 	tui_text_free(&m->body);
+	tui_text_free(&m->question);
 	tui_list_free(&m->list);
 	memset(m, 0, sizeof(*m));
 }
@@ -239,6 +259,7 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 
 	struct tui_memo *memo = memo_get(t, v, w);
 	const struct tui_text *title = &memo->title, *body = &memo->body;
+	const struct tui_text *question = &memo->question;
 	tui_header_draw(t, &memo->header);
 	int tmax = (bottom - y) / 4;
 	if (tmax > 3)
@@ -272,6 +293,11 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 	int room = bottom - y;
 	int sep = body->n ? 1 : 0;
 	int text_min = body->n < 2 ? (int)body->n : 2;
+	/* The question next: all of it, leaving one row for an option. */
+	int q_h = (int)question->n;
+	if (q_h > room - sep - 1)
+		q_h = room - sep - 1 > 0 ? room - sep - 1 : 0;
+	room -= q_h;
 	int list_h = list_lines;
 	if (list_h > room - sep - text_min)
 		list_h = room - sep - text_min;
@@ -290,7 +316,7 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 		s->top = max_top;
 	s->at_end = max_top > 0 && s->top == max_top;
 	s->page = text_h;
-	tui_text_draw(t, body, s->top, y, x, text_h, w);
+	tui_text_draw_fold(t, body, s->top, y, x, text_h, w);
 	y += text_h;
 	if (sep && y < bottom) {
 		attrset(t->style[TUI_S_BORDER]);
@@ -307,6 +333,10 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 			tui_put(t, y, hx + 2, 7, down ? " PgDn " : " PgUp ", TUI_S_BOLD);
 		}
 		y++;
+	}
+	if (q_h > 0) {
+		tui_text_draw(t, question, question->n - (size_t)q_h, y, x, q_h, w);
+		y += q_h;
 	}
 	if (heading && y < bottom) {
 		tui_put(t, y, x, w, heading, TUI_S_BOLD);
@@ -351,11 +381,38 @@ static void choose(struct tui *t, struct tui_screen *s, size_t n)
 	}
 }
 
+/* A digit. With ten options or more, "1" may begin "11": a digit that
+ * can begin a longer number selects its option and waits for a second
+ * digit (Enter chooses the one selected); otherwise it chooses at once. */
+static void number_key(struct tui *t, struct tui_screen *s, size_t n, int first, int d)
+{
+	if (first) {
+		size_t k = (size_t)(first * 10 + d);
+		if (k >= 1 && k <= n) {
+			s->sel = k - 1;
+			choose(t, s, k - 1);
+			return;
+		}
+	}
+	if (d == 0)
+		return;
+	if (n >= 10 && (size_t)d * 10 <= n) {
+		s->sel = (size_t)d - 1;
+		s->digit = d;
+		tui_notice(t, _("Option %d is selected: press Enter, or type the second digit of %d0 to %zu."), d,
+			   d, (size_t)d * 10 + 9 < n ? (size_t)d * 10 + 9 : n);
+		return;
+	}
+	choose(t, s, (size_t)d - 1);
+}
+
 static void step_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
 	const struct view *v = sync(t, s);
 	size_t n = n_items(t, v);
 	size_t page = s->page > 2 ? (size_t)s->page - 1 : 1;
+	int digit = s->digit; /* the first of two digits, typed just before */
+	s->digit = 0;
 	switch (a) {
 	case TUI_A_UP:
 		/* At the first choice, the arrow scrolls the text instead: the
@@ -385,7 +442,7 @@ static void step_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 		choose(t, s, s->sel);
 		break;
 	case TUI_A_NUMBER:
-		choose(t, s, (size_t)(key - '1'));
+		number_key(t, s, n, digit, key - '0');
 		break;
 	case TUI_A_CLICK:
 		s->sel = t->click;

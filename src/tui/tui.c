@@ -199,7 +199,10 @@ unsigned tui_context(struct tui *t, struct tui_screen *s)
 		modes = TUI_MODE_KIOSK | (t->app->kiosk->print_argv ? TUI_MODE_PRINTER : 0);
 	else if (t->app->trainer)
 		modes |= TUI_MODE_TRAINER;
-	return s->ops->ctx(t, s) | modes;
+	unsigned ctx = s->ops->ctx(t, s);
+	if ((ctx & TUI_CTX_TEXT) && s->fits)
+		ctx |= TUI_CTX_FITS;
+	return ctx | modes;
 }
 
 static bool too_small(const struct tui *t)

@@ -59,6 +59,12 @@ enum {
 	TUI_CTX_ALERT = 1u << 8, /* kiosk: "Are you still there?" (any key continues) */
 	TUI_CTX_QR = 1u << 9,   /* kiosk: a link of the plan as a QR code */
 };
+/* Flags a screen adds to its context so that the footer offers no key
+ * that would do nothing there (rows never name them). */
+enum {
+	TUI_CTX_FIRST = 1u << 10, /* the first screen: nothing to close (no "Esc close") */
+	TUI_CTX_FITS = 1u << 11,  /* a pop-up whose text fits: nothing to scroll (no "PgDn") */
+};
 /* Modes: the loop adds them to every screen's context (tui_context). A
  * row whose contexts name modes applies only when all of them hold; a
  * row without any applies in every mode. */
@@ -122,8 +128,9 @@ enum {
 	  TUI_CTX_STEP | TUI_CTX_PICK | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_PIN, 2,             \
 	  "Enter", N_("choose"), N_("Choose the selected option"), '\n', '\r', TUI_KEY(KEY_ENTER),  \
 	  TUI_KEY(KEY_RIGHT))                                                                       \
-	X(NUMBER, TUI_CTX_LISTS, 0, 0, NULL, NULL, N_("Choose option 1 to 9 directly"), '1', '2',  \
-	  '3', '4', '5', '6', '7', '8', '9')                                                        \
+	X(NUMBER, TUI_CTX_LISTS, 0, 0, NULL, NULL,                                                  \
+	  N_("Choose an option by its number (10 and up: two digits)"), '1', '2', '3', '4',  \
+	  '5', '6', '7', '8', '9', '0')                                                             \
 	X(BACK, TUI_CTX_MOST, TUI_CTX_NAV, 3, "←", N_("back"),                                      \
 	  N_("Back to the previous screen (or close this window)"), TUI_KEY(KEY_BACKSPACE), 127, 8, \
 	  TUI_KEY(KEY_LEFT), 'b', 'B', TUI_CYR_B)                                                   \
@@ -136,7 +143,7 @@ enum {
 	  N_("Change the language (you keep your place)"), 'L', 'l', TUI_CYR_L, TUI_KEY(KEY_F(2)))  \
 	X(PLAN, TUI_CTX_NAV | TUI_CTX_PLAN, TUI_CTX_NAV, 6, "P", N_("plan"),                        \
 	  N_("Show your action plan"), 'P', 'p', TUI_CYR_P)                                        \
-	X(GLOSSARY, TUI_CTX_NAV, TUI_CTX_NAV, 8, "G", N_("Dutch words"),                            \
+	X(GLOSSARY, TUI_CTX_NAV | TUI_CTX_PLAN, TUI_CTX_NAV | TUI_CTX_PLAN, 8, "G", N_("Dutch words"), \
 	  N_("Explain the Dutch words on this screen"), 'G', 'g', TUI_CYR_G)                       \
 	X(SOURCES, TUI_CTX_NAV, TUI_CTX_NAV, 9, "S", N_("sources"),                                  \
 	  N_("Show the sources of this step"), 'S', 's', TUI_CYR_S)                                \
@@ -205,10 +212,14 @@ struct tui_line {
 	size_t bold;          /* bytes */
 	int width, bold_width; /* columns of s and of its bold part */
 	bool simple;          /* every character one column wide */
+	bool keep;            /* keep with the next line: never last above a fold */
 };
 struct tui_text {
 	struct tui_line *v;
 	size_t n, cap;
+	/* Words are never split: a word (a URL) wider than the line is a line
+	 * of its own, drawn cut with "…" (the step's text; S shows links whole). */
+	bool whole;
 };
 
 struct tui_screen;
@@ -233,6 +244,8 @@ struct tui_screen {
 	size_t list_top;     /* the first item shown */
 	int page;            /* rows of text the last paint showed (scroll step) */
 	bool at_end;         /* scrolled to the end: stays there when rewrapped */
+	bool fits;           /* a text pop-up: the last paint showed all of it */
+	int digit;           /* a long list: the first digit of a two-digit number */
 	char lang[8];        /* language picker: the language when opened */
 	/* A pop-up's text, made for text_w columns in text_lang (pop-ups
 	 * cannot change what they show, only the window can change size). */
@@ -271,6 +284,7 @@ struct tui_memo {
 	char lang[8];
 	int width;
 	struct tui_text header, title, body;
+	struct tui_text question; /* pinned above the options (view.question) */
 	struct tui_list list; /* the options; not for end steps (ticks vary) */
 };
 
@@ -358,11 +372,18 @@ void tui_notice(struct tui *t, const char *fmt, ...) __attribute__((format(print
  * must have the same width, which is taken from `width`. */
 void tui_text_add(struct tui_text *tx, const char *s, int width, enum tui_style st,
 		  const char *gutter, const char *rest, size_t bold);
+/* The last line added is kept with the next one (a heading, a link's
+ * label): tui_text_draw_fold leaves it out when it would end the view. */
+void tui_text_keep(struct tui_text *tx);
 void tui_text_blank(struct tui_text *tx);
 void tui_text_free(struct tui_text *tx);
 /* Paint lines top.. into rows y..y+h-1, columns x..x+w-1. */
 void tui_text_draw(struct tui *t, const struct tui_text *tx, size_t top, int y, int x, int h,
 		   int w);
+/* The same for a text that scrolls: a line kept with the next is not
+ * drawn as the last row when the next follows below the fold. */
+void tui_text_draw_fold(struct tui *t, const struct tui_text *tx, size_t top, int y, int x, int h,
+			int w);
 
 void tui_list_add(struct tui_list *l, const char *prefix, char *label);
 void tui_list_free(struct tui_list *l);

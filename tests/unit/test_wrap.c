@@ -114,6 +114,32 @@ static void test_long_word(void **state)
 	sb_free(&b);
 }
 
+/* wrap_words never splits a word: a URL wider than the line is a line of
+ * its own; a width below 1 is no wrapping at all (a pipe). */
+static void test_words_whole(void **state)
+{
+	(void)state;
+	const char *url = "https://ind.nl/en/news/different-application-process-for-ukrainian-refugees-collect-residence-sticker-within-4-weeks";
+	char *text = xasprintf("See %s for more.", url);
+	struct wrap_lines l = {0};
+	wrap_words(text, 40, &l);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.lines[0], "See");
+	assert_string_equal(l.lines[1], url);
+	assert_string_equal(l.lines[2], "for more.");
+	wrap_lines_free(&l);
+	wrap_words(text, 0, &l);
+	assert_int_equal(l.n, 1);
+	assert_string_equal(l.lines[0], text);
+	wrap_lines_free(&l);
+	/* A no-break space holds an amount together. */
+	wrap_words("It costs \xe2\x82\xac\xc2\xa0" "1\xc2\xa0" "000 a year", 14, &l);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.lines[0], "It costs");
+	wrap_lines_free(&l);
+	free(text);
+}
+
 static void test_invalid_and_control(void **state)
 {
 	(void)state;
@@ -211,6 +237,7 @@ int main(void)
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_cyrillic_widths),
 		cmocka_unit_test(test_long_word),
+		cmocka_unit_test(test_words_whole),
 		cmocka_unit_test(test_invalid_and_control),
 		cmocka_unit_test(test_combining),
 		cmocka_unit_test(test_cjk_and_edges),
