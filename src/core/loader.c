@@ -1090,6 +1090,41 @@ static void resolve(struct load *L, const struct journey *j, struct target *t)
 	}
 }
 
+/* Terms: duplicate ids reported, then sorted by name for lookups. */
+static void index_terms(struct load *L, struct journey_set *set, struct diag_list *diags)
+{
+	xqsort(L->terms, L->n_terms, sizeof(*L->terms), cmp_term_id);
+	for (size_t k = 1; k < L->n_terms; k++)
+		if (strcmp(L->terms[k].id, L->terms[k - 1].id) == 0)
+			diag_add(diags, DIAG_ERROR, L->terms[k].file, L->terms[k].line, 1,
+				 "duplicate term id '%s' (also at line %d)", L->terms[k].id,
+				 L->terms[k - 1].line);
+	xqsort(L->terms, L->n_terms, sizeof(*L->terms), cmp_term_name);
+	set->terms = arena_alloc(set->arena, (L->n_terms + 1) * sizeof(*set->terms));
+	if (L->n_terms)
+		memcpy(set->terms, L->terms, L->n_terms * sizeof(*L->terms));
+	set->n_terms = L->n_terms;
+	free(L->terms);
+	L->terms = NULL;
+}
+
+/* Facts: sorted by id for lookups, duplicates reported. */
+static void index_facts(struct load *L, struct journey_set *set, struct diag_list *diags)
+{
+	xqsort(L->facts, L->n_facts, sizeof(*L->facts), cmp_fact);
+	for (size_t k = 1; k < L->n_facts; k++)
+		if (strcmp(L->facts[k].id, L->facts[k - 1].id) == 0)
+			diag_add(diags, DIAG_ERROR, L->facts[k].file, L->facts[k].line, 1,
+				 "duplicate fact id '%s' (also at line %d)", L->facts[k].id,
+				 L->facts[k - 1].line);
+	set->facts = arena_alloc(set->arena, (L->n_facts + 1) * sizeof(*set->facts));
+	if (L->n_facts)
+		memcpy(set->facts, L->facts, L->n_facts * sizeof(*L->facts));
+	set->n_facts = L->n_facts;
+	free(L->facts);
+	L->facts = NULL;
+}
+
 struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 {
 	struct journey_set *set = xcalloc(1, sizeof(*set));
@@ -1189,32 +1224,8 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 	free(tasks);
 	set->n_tasks = nt;
 
-	/* Terms: duplicate ids, then sorted by name for lookups. */
-	xqsort(L.terms, L.n_terms, sizeof(*L.terms), cmp_term_id);
-	for (size_t k = 1; k < L.n_terms; k++)
-		if (strcmp(L.terms[k].id, L.terms[k - 1].id) == 0)
-			diag_add(diags, DIAG_ERROR, L.terms[k].file, L.terms[k].line, 1,
-				 "duplicate term id '%s' (also at line %d)", L.terms[k].id,
-				 L.terms[k - 1].line);
-	xqsort(L.terms, L.n_terms, sizeof(*L.terms), cmp_term_name);
-	set->terms = arena_alloc(set->arena, (L.n_terms + 1) * sizeof(*set->terms));
-	if (L.n_terms)
-		memcpy(set->terms, L.terms, L.n_terms * sizeof(*L.terms));
-	set->n_terms = L.n_terms;
-	free(L.terms);
-
-	/* Facts: sorted by id for lookups, duplicates reported. */
-	xqsort(L.facts, L.n_facts, sizeof(*L.facts), cmp_fact);
-	for (size_t k = 1; k < L.n_facts; k++)
-		if (strcmp(L.facts[k].id, L.facts[k - 1].id) == 0)
-			diag_add(diags, DIAG_ERROR, L.facts[k].file, L.facts[k].line, 1,
-				 "duplicate fact id '%s' (also at line %d)", L.facts[k].id,
-				 L.facts[k - 1].line);
-	set->facts = arena_alloc(set->arena, (L.n_facts + 1) * sizeof(*set->facts));
-	if (L.n_facts)
-		memcpy(set->facts, L.facts, L.n_facts * sizeof(*L.facts));
-	set->n_facts = L.n_facts;
-	free(L.facts);
+	index_terms(&L, set, diags);
+	index_facts(&L, set, diags);
 
 	/* Resolve starts and gotos. */
 	for (size_t i = 0; i < set->n_journeys; i++) {

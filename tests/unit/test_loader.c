@@ -194,6 +194,8 @@ static const struct bad_case bad_cases[] = {
 	{"bidi isolate in an attribute", {{"klantreis.xml", HUB_HEAD "<step id=\"start\"><title>S</title>\n<link href=\"https://example.org/\xe2\x81\xa6\">L</link><next goto=\"done\"/>" SRC "</step>\n" END_STEP "</journey>\n"}},
 	 "klantreis.xml", 4, "control character U+2066", DIAG_ERROR},
 	/* Dated facts (DESIGN 3.1). */
+	{"facts: duplicate id", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"w\" kind=\"money\"><value>1</value>" SRC "</fact>\n<fact id=\"w\" kind=\"money\"><value>2</value>" SRC "</fact></facts>\n"}},
+	 "facts.xml", 3, "duplicate fact id 'w' (also at line 2)", DIAG_ERROR},
 	{"facts: unused fact", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACT_WAGE}},
 	 "facts.xml", 2, "named by no text and no condition", DIAG_WARNING},
 	{"facts: overlapping values", {{"klantreis.xml", GOOD_HUB}, {"facts.xml", FACTS_HEAD "<fact id=\"w\" kind=\"money\">\n<value from=\"2026-01-01\" until=\"2026-06-30\">1.00</value>\n<value from=\"2026-06-01\">2.00</value>" SRC "</fact></facts>\n"}},
