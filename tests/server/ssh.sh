@@ -44,6 +44,15 @@ sshd_fail() {
 	exit 1
 }
 
+# Failures say what sshd said.
+eval "tui_$(declare -f fail)"
+fail() {
+	[ -s "$TMPD/sshd.log" ] && { echo "--- sshd log:" >&2; tail -n 20 "$TMPD/sshd.log" >&2; }
+	grep -q "account is locked" "$TMPD/sshd.log" 2>/dev/null &&
+		echo "(the account running the test, $USER_NAME, is locked: sshd serves no locked account; run the test as a user with a password or none)" >&2
+	tui_fail "$@"
+}
+
 USER_NAME=$(id -un)
 IDLE=20
 GHOME=$TMPD/guide-home # the served account's HOME (sshd's SetEnv)
