@@ -5,10 +5,12 @@
 # The X packages are for the contrast test and scripts/screenshots: a
 # real xterm under Xvfb with a bitmap font (xfonts-base), photographed
 # with xwd (x11-apps), converted by netpbm, keys typed by xdotool.
+# openssh-server is for the SSH tests (tests/server): they start a sshd
+# of their own on a high port; the system service is not needed.
 set -eu
 pkgs="build-essential meson ninja-build pkg-config gettext libncurses-dev
 libxml2-dev libxml2-utils libcmocka-dev tmux valgrind time graphviz locales
-libqrencode-dev libcrypt-dev zbar-tools mandoc
+libqrencode-dev libcrypt-dev zbar-tools mandoc openssh-server
 xvfb xterm x11-apps xfonts-base netpbm xdotool"
 missing=""
 for p in $pkgs; do
