@@ -54,7 +54,9 @@ grep -q 'not profession=' "$tmp/en.md" && { echo "booklet shows conditions as co
 grep -q '(shown when the answer to ' "$tmp/en.md" || { echo "booklet has no conditions in words"; fail=1; }
 grep -q 'shown from 4.*March 2027' "$tmp/en.md" || { echo "booklet has no calendar term in words"; fail=1; }
 env -i PATH="$PATH" LC_ALL=C.UTF-8 HOME=/nonexistent "$prog" --journeys="$shipped" --export=markdown --lang=nl >"$tmp/nl.md"
-for w in '(undated)' 'checked ' 'shown when' 'Contents'; do
+grep -q '(bekeken op [0-9]' "$tmp/nl.md" || { echo "markdown --lang=nl: source dates not in Dutch"; fail=1; }
+grep -q '(zonder datum)' "$tmp/nl.md" || { echo "markdown --lang=nl: '(undated)' not translated"; fail=1; }
+for w in '(undated)' ') (checked ' 'shown when' 'Contents'; do
 	grep -qF "$w" "$tmp/nl.md" && { echo "markdown --lang=nl still says '$w'"; fail=1; }
 done
 # One journey's map, its step titles in the language asked for.
