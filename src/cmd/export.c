@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The commands that print content and exit: --check, --export, --paths,
  * --export-plan. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,10 @@ int cmd_check(const struct cli *c)
 	return check_run(content_dir(c), &copt, stdout);
 }
 
+/* The default start is the hub's first step; a --start that names it is
+ * taken as no --start. */
+static bool start_given(const struct cli *c) { return strcmp(c->start, "klantreis:start") != 0; }
+
 static int flushed(void) { return fflush(stdout) != 0 || ferror(stdout) ? CLI_EXIT_CONTENT : 0; }
 
 int cmd_export(const struct cli *c)
@@ -27,15 +32,27 @@ int cmd_export(const struct cli *c)
 	struct journey_set *set = content_open(c, &status);
 	if (!set)
 		return status;
-	if (!journey_set_resolve(set, NULL, c->start)) {
+	const struct step *start = journey_set_resolve(set, NULL, c->start);
+	if (!start) {
 		fprintf(stderr, _("klantreis: --start=%s: no such journey or step\n"), c->start);
 		journey_set_free(set);
 		return CLI_EXIT_USAGE;
 	}
 	i18n_set_lang(c->lang ? c->lang : "en");
-	export_graph(set, (enum export_format)export_format_parse(c->export_format), stdout);
+	/* --start names the journey to draw; without it, every part. */
+	export_graph(set, (enum export_format)export_format_parse(c->export_format),
+		     start_given(c) ? start->journey : NULL, stdout);
 	journey_set_free(set);
 	return flushed();
+}
+
+/* A part to name in advice: the first one that is not where we are. */
+static const char *example_part(const struct journey_set *set, const struct step *start)
+{
+	for (size_t i = 0; i < set->n_journeys; i++)
+		if (set->journeys[i] != start->journey)
+			return set->journeys[i]->id;
+	return start->journey->id;
 }
 
 int cmd_paths(const struct cli *c)
@@ -51,15 +68,25 @@ int cmd_paths(const struct cli *c)
 		return CLI_EXIT_USAGE;
 	}
 	i18n_set_lang(c->lang ? c->lang : "en");
-	struct paths_result r = export_paths(set, start, 2000, 2000000, stdout);
-	if (r.complete)
+	/* --start=JOURNEY: lists that part on its own: its paths end where
+	 * it leads into another part. */
+	const struct journey *part = start_given(c) ? start->journey : NULL;
+	struct paths_result r = export_paths(set, start, part, 2000, 2000000, stdout);
+	if (part && r.listed < r.paths)
+		printf(_("Listed the first %zu paths.\n"), r.listed);
+	if (part && r.complete)
+		printf(ngettext("%zu path from %s within the part %s: (%zu to %zu steps); different action plans: %zu.\n",
+				"%zu paths from %s within the part %s: (%zu to %zu steps); different action plans: %zu.\n",
+				r.paths),
+		       r.paths, c->start, part->id, r.shortest, r.longest, r.plans);
+	else if (r.complete)
 		printf(ngettext("%zu path from %s to an end step (%zu to %zu steps).\n",
 				"%zu paths from %s to an end step (%zu to %zu steps).\n", r.paths),
 		       r.paths, c->start, r.shortest, r.longest);
 	else
-		printf(_("More than %zu paths from %s: stopped after %zu steps explored. "
-			 "Listed the first %zu; start lower down with --start=JOURNEY: to see all of a part.\n"),
-		       r.paths, c->start, r.visits, r.paths < 2000 ? r.paths : (size_t)2000);
+		printf(_("More than %zu paths from %s (stopped after %zu steps explored); listed the first %zu. "
+			 "To see every path of one part, for example: klantreis --paths --start=%s:\n"),
+		       r.paths, c->start, r.visits, r.listed, example_part(set, start));
 	journey_set_free(set);
 	return flushed();
 }

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "cond.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "facts.h"
+#include "i18n.h"
+#include "journey.h"
 #include "util.h"
 
 static bool is_id_char(char c)
@@ -235,4 +238,108 @@ char *cond_format(const struct cond *c)
 			sb_printf(&b, "%s%s", k ? "|" : "", t->values[k]);
 	}
 	return sb_steal(&b);
+}
+
+/* The step that asks `var`, preferably in journey `from`. */
+static const struct step *asking_step(const struct journey_set *set, const struct journey *from,
+				      const char *var)
+{
+	const struct step *first = NULL;
+	for (size_t i = 0; set && i < set->n_steps; i++) {
+		const struct step *s = set->steps[i];
+		if (s->nav != NAV_ASK || !s->var || strcmp(s->var, var) != 0)
+			continue;
+		if (s->journey == from)
+			return s;
+		if (!first)
+			first = s;
+	}
+	return first;
+}
+
+/* The text of the option that stores `value` in `var`: on `asker` first,
+ * else on any step that asks `var`; NULL when none does. */
+static const char *option_text(const struct journey_set *set, const struct step *asker,
+			       const char *var, const char *value)
+{
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; set && i < (pass ? set->n_steps : 1); i++) {
+			const struct step *s = pass ? set->steps[i] : asker;
+			if (!s || s->nav != NAV_ASK || !s->var || strcmp(s->var, var) != 0)
+				continue;
+			for (size_t o = 0; o < s->n_options; o++)
+				if (s->options[o].value && strcmp(s->options[o].value, value) == 0)
+					return s->options[o].text;
+		}
+	return NULL;
+}
+
+/* "a or b" in words; takes both, returns a new string. */
+static char *join(const char *fmt, char *a, char *b)
+{
+	if (!a)
+		return b;
+	char *r = xasprintf(fmt, a, b);
+	free(a);
+	free(b);
+	return r;
+}
+
+static char *term_words(const struct cond_term *t, const struct journey_set *set,
+			const struct journey *from)
+{
+	if (t->today) {
+		long d;
+		bool from_day = t->ge != t->negate; /* holds from the day on */
+		if (!cond_term_date(t, facts_today(), &d))
+			/* TRANSLATORS: a trainer annotation; %s is a date fact's name. */
+			return xasprintf(from_day ? _("from the day %s") : _("before the day %s"),
+					 t->values[0]);
+		char day[11];
+		date_format(from_day ? d : d - 1, day);
+		char *words = facts_format_date(day, i18n_lang());
+		/* TRANSLATORS: trainer annotations: "(shown from 4 March 2027)". */
+		char *r = xasprintf(from_day ? _("from %s") : _("until %s"), words);
+		free(words);
+		return r;
+	}
+	const struct step *asker = asking_step(set, from, t->var);
+	char *values = NULL;
+	for (size_t k = 0; k < t->n_values; k++) {
+		const char *msgid = option_text(set, asker, t->var, t->values[k]);
+		char *v = msgid ? i18n_text(msgid) : xstrdup(t->values[k]);
+		/* TRANSLATORS: an answer quoted in a trainer annotation. */
+		char *q = xasprintf(_("“%s”"), v);
+		free(v);
+		/* TRANSLATORS: "A or B" in a trainer annotation. */
+		values = join(_("%s or %s"), values, q);
+	}
+	bool is_not = t->negate != t->ne;
+	char *r;
+	if (asker) {
+		char *question = i18n_text(asker->title);
+		/* TRANSLATORS: trainer annotations, after "shown": the first %s
+		 * is a question (a step's title), the second one or more
+		 * answers. */
+		r = xasprintf(is_not ? _("when the answer to “%s” is not %s")
+				     : _("when the answer to “%s” is %s"),
+			      question, values);
+		free(question);
+	} else {
+		/* TRANSLATORS: trainer annotations: %s is a variable's name. */
+		r = xasprintf(is_not ? _("when %s is not %s") : _("when %s is %s"), t->var, values);
+	}
+	free(values);
+	return r;
+}
+
+char *cond_words(const struct cond *c, const struct journey_set *set, const struct journey *from)
+{
+	char *r = NULL;
+	for (size_t i = 0; c && i < c->n_terms; i++) {
+		char *w = term_words(&c->terms[i], set, from);
+		/* TRANSLATORS: two conditions in a trainer annotation. */
+		r = join(i && c->or_after[i - 1] ? _("%s or %s") : _("%s and %s"), r, w);
+	}
+	return r ? r : xstrdup("");
 }

@@ -12,6 +12,8 @@
 #include <stddef.h>
 
 struct arena;
+struct journey;
+struct journey_set;
 
 struct cond_term {
 	bool negate;   /* "not " prefix */
@@ -57,5 +59,13 @@ enum cond_truth cond_on_day(const struct cond *c, long today);
  * for trainers and exports; a calendar term naming a date fact also
  * shows the day ("today>=rtb-end (2027-03-04)"). malloc'd. */
 char *cond_format(const struct cond *c);
+
+/* The condition as words in the current language, to follow "shown":
+ * "when the answer to “What work do you want to do?” is not “Health
+ * care” or “Teaching at a school”", "from 4 March 2027", "until 3 March
+ * 2027". A question is the title of the step that asks the variable
+ * (one in journey `from` when there is one), an answer its option's
+ * text; `set` may be NULL (then ids are shown). malloc'd. */
+char *cond_words(const struct cond *c, const struct journey_set *set, const struct journey *from);
 
 #endif

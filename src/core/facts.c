@@ -140,6 +140,18 @@ static void format_number(struct strbuf *b, const char *v, int li, size_t group_
 	}
 }
 
+char *facts_format_date(const char *value, const char *lang)
+{
+	long d;
+	if (date_parse(value, &d) != 0)
+		return xstrdup(value);
+	/* date_parse accepted it: YYYY-MM-DD. */
+	int y = (value[0] - '0') * 1000 + (value[1] - '0') * 100 + (value[2] - '0') * 10 + (value[3] - '0');
+	int m = (value[5] - '0') * 10 + (value[6] - '0');
+	int day = (value[8] - '0') * 10 + (value[9] - '0');
+	return xasprintf("%d" NBSP "%s %d", day, month_names[lang_index(lang)][m - 1], y);
+}
+
 char *facts_format(const struct fact *f, const char *value, const char *lang)
 {
 	int li = lang_index(lang);
@@ -155,12 +167,9 @@ char *facts_format(const struct fact *f, const char *value, const char *lang)
 		if (li >= 2)
 			sb_puts(&b, NBSP "€");
 	} else if (f->kind == FACT_DATE && date_parse(value, &d) == 0) {
-		int y = 0, m = 0, day = 0;
-		/* date_parse accepted it: YYYY-MM-DD. */
-		y = (value[0] - '0') * 1000 + (value[1] - '0') * 100 + (value[2] - '0') * 10 + (value[3] - '0');
-		m = (value[5] - '0') * 10 + (value[6] - '0');
-		day = (value[8] - '0') * 10 + (value[9] - '0');
-		sb_printf(&b, "%d" NBSP "%s %d", day, month_names[li][m - 1], y);
+		char *t = facts_format_date(value, lang);
+		sb_puts(&b, t);
+		free(t);
 	} else if (f->kind == FACT_PHONE) {
 		/* A number is dialled whole: never broken across lines. */
 		for (const char *p = value; *p; p++)

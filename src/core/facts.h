@@ -61,6 +61,10 @@ char *facts_render(const char *text, const char *lang);
  * "€ 14,71" / "14,71 €", dates written out ("4 March 2027"). */
 char *facts_format(const struct fact *f, const char *value, const char *lang);
 
+/* A day (YYYY-MM-DD) written out for `lang`: "4 March 2027",
+ * "4 березня 2027" (malloc'd; the text itself when it is no date). */
+char *facts_format_date(const char *value, const char *lang);
+
 /* For each placeholder in `text` whose fact has no value today, call
  * `fn` with the fact (the screen then shows its source as a link). */
 void facts_each_missing(const struct journey_set *set, const char *text,

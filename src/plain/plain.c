@@ -127,8 +127,10 @@ static void print_para(struct plain *p, const struct para *para)
 							: NULL;
 	put_msg(p, prefix, para->text, 0);
 	if (p->app->trainer && para->when) {
-		char *cond = cond_format(para->when);
-		char *s = xasprintf(_("(shown when %s)"), cond);
+		char *cond = cond_words(para->when, p->app->set, session_view(p->app->session)->step->journey);
+		/* TRANSLATORS: trainer mode; %s is a condition in words: "when
+		 * the answer to ... is ...", "from 4 March 2027". */
+		char *s = xasprintf(_("(shown %s)"), cond);
 		put_wrapped(p, s, 0);
 		free(s);
 		free(cond);
@@ -256,7 +258,12 @@ static void print_screen(struct plain *p)
 			char *label = i18n_text(v->options[i]->text);
 			const struct ask_option *o = v->options[i];
 			if (p->app->trainer && (o->when || o->value)) {
-				char *cond = o->when ? cond_format(o->when) : NULL;
+				char *cond = o->when ? cond_words(o->when, p->app->set, v->step->journey) : NULL;
+				if (cond) {
+					char *c2 = xasprintf(_("shown %s"), cond);
+					free(cond);
+					cond = c2;
+				}
 				char *l2 = xasprintf("%s  [%s%s%s%s%s]", label, o->value ? v->step->var : "",
 						     o->value ? "=" : "", o->value ? o->value : "",
 						     cond && o->value ? "; " : "", cond ? cond : "");

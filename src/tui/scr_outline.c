@@ -4,66 +4,89 @@
  * is kept, so Back returns to where the trainer was). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "core/parts.h"
 #include "core/util.h"
 #include "core/wrap.h"
 #include "tui/tui_int.h"
 
-/* Item i is step steps[i]; journeys are shown as their first step's
- * heading line, so every line can be chosen. */
+/* The parts in the klantreis order (core/parts.h): a heading line for
+ * each part, then its steps, indented. Choosing a heading goes to the
+ * part's first screen. */
+struct outline_item {
+	const struct step *step;
+	const struct part *part; /* set on a part's heading line */
+};
+
+struct outline {
+	struct part *parts;
+	struct outline_item *items;
+};
+
 static unsigned outline_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_PICK; }
 
 static void outline_init(struct tui *t, struct tui_screen *s)
 {
 	const struct journey_set *set = t->app->set;
-	const struct step **steps = xcalloc(set->n_steps + 1, sizeof(*steps));
+	size_t np;
+	struct part *parts = parts_of(set, &np, NULL);
+	/* One block: the screen frees s->data. */
+	struct outline *o = xcalloc(1, sizeof(*o) + np * sizeof(*parts) +
+					       (set->n_steps + np + 1) * sizeof(*o->items));
+	o->parts = (struct part *)(o + 1);
+	memcpy(o->parts, parts, np * sizeof(*parts));
+	free(parts);
+	o->items = (struct outline_item *)(o->parts + np);
 	const struct step *here = session_view(t->app->session)->step;
 	size_t n = 0;
-	for (size_t j = 0; j < set->n_journeys; j++)
-		for (size_t k = 0; k < set->journeys[j]->n_steps; k++) {
-			const struct step *st = &set->journeys[j]->steps[k];
+	for (size_t i = 0; i < np; i++) {
+		const struct part *p = &o->parts[i];
+		o->items[n++] = (struct outline_item){p->entry, p};
+		for (size_t k = p->first; k < p->end; k++) {
+			const struct step *st = &p->journey->steps[k];
 			if (st == here)
 				s->sel = n;
-			steps[n++] = st;
+			o->items[n++] = (struct outline_item){st, NULL};
 		}
-	s->data = steps;
+	}
+	s->data = o;
 	s->n_data = n;
 }
 
 static void outline_draw(struct tui *t, struct tui_screen *s)
 {
-	const struct step **steps = s->data;
+	const struct outline *o = s->data;
 	const struct step *here = session_view(t->app->session)->step;
 	struct tui_list l = {0};
 	for (size_t i = 0; i < s->n_data; i++) {
-		const struct step *st = steps[i];
-		char *title = i18n_text(st->title);
+		const struct outline_item *it = &o->items[i];
 		char *label;
-		if (st == &st->journey->steps[0]) {
-			char *jt = i18n_text(st->journey->title);
-			label = xasprintf("%s [%s:]\n  %s [%s]", jt, st->journey->id, title, st->id);
-			free(jt);
-		} else {
-			label = xasprintf("  %s [%s]", title, st->id);
+		if (it->part) {
+			char *pt = i18n_text(it->part->title);
+			char *ref = part_ref(it->part);
+			label = xasprintf("%zu. %s [%s]", (size_t)(it->part - o->parts) + 1, pt, ref);
+			free(ref);
+			free(pt);
+			tui_list_add(&l, "", label);
+			continue;
 		}
+		char *title = i18n_text(it->step->title);
+		label = xasprintf("%s [%s]", title, it->step->id);
 		free(title);
-		/* The list wraps labels itself; a newline is not text. */
-		for (char *p = label; *p; p++)
-			if (*p == '\n')
-				*p = ' ';
-		tui_list_add(&l, st == here ? "* " : "  ", label);
+		tui_list_add(&l, it->step == here ? "  * " : "    ", label);
 	}
 	int w = tui_popup_width(t, t->cols);
 	int h = t->rows - 2;
 	int y = 1, x = (t->cols - w) / 2;
-	tui_box(t, y, x, h, w, _("Outline: every journey and step"));
+	tui_box(t, y, x, h, w, _("Outline: every part and its steps"));
 	tui_list_draw(t, &l, s->sel, &s->list_top, y + 1, x + 1, h - 2, w - 2);
 	tui_list_free(&l);
 }
 
 static void outline_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
-	const struct step **steps = s->data;
+	const struct outline *o = s->data;
 	size_t n = s->n_data;
 	if (tui_list_move(s, a, n, 10))
 		return;
@@ -74,7 +97,7 @@ static void outline_key(struct tui *t, struct tui_screen *s, enum tui_action a, 
 		if (pick >= n)
 			break;
 		char ref[256];
-		snprintf(ref, sizeof ref, "%s:%s", steps[pick]->journey->id, steps[pick]->id);
+		snprintf(ref, sizeof ref, "%s:%s", o->items[pick].step->journey->id, o->items[pick].step->id);
 		enum session_status st = session_jump(t->app->session, ref);
 		tui_pop(t);
 		if (st != SESSION_OK)

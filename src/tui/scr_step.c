@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/facts.h"
 #include "core/util.h"
 #include "core/wrap.h"
 #include "tui/tui_int.h"
@@ -77,13 +78,15 @@ static void add_msg(struct tui_text *tx, const char *msgid, int w, enum tui_styl
  * and the translated "Warning:" word, so they stand out without colour
  * too. */
 /* Trainers see the condition that let a text or an option show. */
-static void add_when(struct tui_text *tx, const struct cond *when, int w, const char *gutter)
+static void add_when(struct tui_text *tx, const struct cond *when, const struct journey *from, int w,
+		     const char *gutter)
 {
 	if (!when)
 		return;
-	char *c = cond_format(when);
-	/* TRANSLATORS: trainer mode: the condition under which a text shows. */
-	char *s = xasprintf(_("(shown when %s)"), c);
+	char *c = cond_words(when, facts_in_use(), from);
+	/* TRANSLATORS: trainer mode; %s is a condition in words: "when
+	 * the answer to ... is ...", "from 4 March 2027". */
+	char *s = xasprintf(_("(shown %s)"), c);
 	tui_text_add(tx, s, w, TUI_S_URL, gutter, gutter, 0);
 	free(s);
 	free(c);
@@ -98,7 +101,7 @@ static void body_text(const struct app *app, const struct view *v, int w, struct
 		if (tx->n)
 			tui_text_blank(tx);
 		if (app->trainer)
-			add_when(tx, p->when, w, NULL);
+			add_when(tx, p->when, v->step->journey, w, NULL);
 		if (p->kind == PARA_WARNING)
 			add_msg(tx, p->text, w, TUI_S_WARNING, _("Warning:"), "! ");
 		else if (p->kind == PARA_TIP)
@@ -156,7 +159,12 @@ static void choices(struct tui *t, const struct view *v, struct tui_list *l)
 			char *label = i18n_text(v->options[i]->text);
 			if (t->app->trainer && (v->options[i]->when || v->options[i]->value)) {
 				/* The answer stored and the condition, beside the option. */
-				char *c = v->options[i]->when ? cond_format(v->options[i]->when) : NULL;
+				char *c = NULL;
+				if (v->options[i]->when) {
+					char *w = cond_words(v->options[i]->when, t->app->set, v->step->journey);
+					c = xasprintf(_("shown %s"), w);
+					free(w);
+				}
 				char *l2 = xasprintf("%s  [%s%s%s%s%s]", label,
 						     v->options[i]->value ? v->step->var : "",
 						     v->options[i]->value ? "=" : "",

@@ -18,13 +18,14 @@ wait_for "[diploma:intro]"
 has "[education=higher]"
 has "[education=none]"
 key o
-wait_for "Outline: every journey and step"
-has "> * "
-has "[klantreis:]"
+wait_for "Outline: every part and its steps"
+has ">   * "
+has "1. Test guide [klantreis:]"
+has "[diploma:]"
 # The current step is selected: the next line is diploma:apply.
 key Down
 key Enter
-wait_gone "Outline: every journey and step"
+wait_gone "Outline: every part and its steps"
 wait_for "[diploma:apply]"
 screen | grep -q '^ klantreis · Step 3' || fail "the jump is not step 3 of the path"
 key b
