@@ -75,7 +75,7 @@ void tui_kiosk_end(struct tui *t)
 
 int tui_kiosk_wait(struct tui *t)
 {
-	t->kiosk.wait_from = tui_kiosk_now();
+	(void)t;
 	return KIOSK_WAIT_MS;
 }
 
@@ -92,17 +92,6 @@ bool tui_kiosk_tick(struct tui *t)
 	if (stop_signal) {
 		t->quit = true;
 		return false;
-	}
-	/* A wait that ends long before its time, again and again, is a
-	 * terminal that is gone (reading gives end of file): stop rather
-	 * than spin. */
-	if (now - k->wait_from < KIOSK_WAIT_MS / 5) {
-		if (++k->early > 200) {
-			t->quit = true;
-			return false;
-		}
-	} else {
-		k->early = 0;
 	}
 	if (k->count_from) {
 		if (now - k->count_from >= c->countdown_seconds * 1000LL) {
