@@ -31,8 +31,13 @@ static volatile sig_atomic_t stop_signal;
 static struct sigaction saved_actions[5];
 static const int handled_signals[5] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP};
 
-/* How long the loop waits for a key before time is looked at again. */
+/* How long the loop waits for a key before time is looked at again;
+ * while printing, how soon the pipe to the printer is fed again (64 KiB
+ * a time: a plan of 1 MB is written in about a second). */
 #define KIOSK_WAIT_MS 250
+#define KIOSK_PRINT_WAIT_MS 50
+/* A print command that has not finished by then is killed. */
+#define KIOSK_PRINT_SECONDS 30
 
 static void on_stop(int sig)
 {
@@ -51,6 +56,7 @@ void tui_kiosk_begin(struct tui *t)
 {
 	struct tui_kiosk *k = &t->kiosk;
 	memset(k, 0, sizeof(*k));
+	kiosk_print_job_init(&k->print);
 	snprintf(k->lang, sizeof k->lang, "%s", i18n_lang());
 	k->last_key = tui_kiosk_now();
 	stop_signal = 0;
@@ -68,21 +74,24 @@ void tui_kiosk_begin(struct tui *t)
 
 void tui_kiosk_end(struct tui *t)
 {
-	(void)t;
+	/* The kiosk ends (SIGTERM, SIGHUP, the PIN): a print command still
+	 * running is not left behind. */
+	kiosk_print_cancel(&t->kiosk.print);
 	for (size_t i = 0; i < 5; i++)
 		sigaction(handled_signals[i], &saved_actions[i], NULL);
 }
 
 int tui_kiosk_wait(struct tui *t)
 {
-	(void)t;
-	return KIOSK_WAIT_MS;
+	return kiosk_print_busy(&t->kiosk.print) ? KIOSK_PRINT_WAIT_MS : KIOSK_WAIT_MS;
 }
 
 static bool top_is(struct tui *t, const struct tui_screen_ops *ops)
 {
 	return t->depth && t->stack[t->depth - 1].ops == ops;
 }
+
+static bool print_poll(struct tui *t);
 
 bool tui_kiosk_tick(struct tui *t)
 {
@@ -93,6 +102,7 @@ bool tui_kiosk_tick(struct tui *t)
 		t->quit = true;
 		return false;
 	}
+	bool printed = print_poll(t);
 	if (k->count_from) {
 		if (now - k->count_from >= c->countdown_seconds * 1000LL) {
 			tui_kiosk_wipe(t);
@@ -108,7 +118,7 @@ bool tui_kiosk_tick(struct tui *t)
 		return true;
 	}
 	/* The PIN screen shows how long a wrong PIN makes it wait. */
-	return top_is(t, &tui_pin_ops);
+	return printed || top_is(t, &tui_pin_ops);
 }
 
 /* Clear the terminal: the screen, and the scrollback, which may still
@@ -136,6 +146,10 @@ void tui_kiosk_wipe(struct tui *t)
 	t->click = 0;
 	free(app_take_notice(app));
 	k->used = false;
+	/* A plan being printed still comes out of the printer (the person
+	 * asked for it, and may have pressed F right after T), but the
+	 * next person is not told how it went. */
+	k->print_shown = false;
 	k->count_from = 0;
 	k->last_key = tui_kiosk_now();
 	/* Always the picker, also when the kiosk started in one language:
@@ -169,47 +183,71 @@ static const char *print_reason(const char *why)
 	return why ? why : "?";
 }
 
+static void print_failed(struct tui *t, const char *why)
+{
+	/* In a pop-up, wrapped: the footer would cut the reason off. */
+	t->msg[0] = '\0';
+	char *msg = xasprintf(_("Printing did not work (%s). Please ask a volunteer."), print_reason(why));
+	tui_push(t, &tui_notice_ops, msg); /* the pop-up keeps a copy */
+	free(msg);
+}
+
 /* The plan as export_plan writes it, in the language on the screen, on
- * the print command's standard input. The loop waits for it (at most 30
- * seconds): "Printing…" is painted first. */
+ * the print command's standard input. Nothing waits for the printer:
+ * the loop feeds it (print_poll) between keys; one job at a time. */
 static void print_plan(struct tui *t)
 {
-	tui_notice(t, "%s", _("Printing…"));
-	tui_repaint(t);
+	struct tui_kiosk *k = &t->kiosk;
+	if (kiosk_print_busy(&k->print)) {
+		tui_notice(t, "%s", _("Printing…"));
+		return;
+	}
 	char *text = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&text, &len);
 	if (!mem) {
-		t->msg[0] = '\0';
-		char *msg = xasprintf(_("Printing did not work (%s). Please ask a volunteer."),
-				      print_reason("cannot start the print command"));
-		tui_push(t, &tui_notice_ops, msg);
-		free(msg);
+		print_failed(t, "cannot start the print command");
 		return;
 	}
 	export_plan(t->app->session, 0, mem);
 	bool ok = fclose(mem) == 0 && text;
 	const char *why = "cannot start the print command";
-	int r = ok ? kiosk_print(t->app->kiosk->print_argv, text, 30, &why) : -1;
+	int r = ok ? kiosk_print_start(&k->print, t->app->kiosk->print_argv, text, len, KIOSK_PRINT_SECONDS, &why)
+		   : -1;
 	if (text) {
 		explicit_bzero(text, len);
 		free(text);
 	}
-	if (r == 0) {
-		tui_notice(t, "%s", _("Your plan was sent to the printer."));
+	if (r != 0) {
+		print_failed(t, why);
 		return;
 	}
-	/* In a pop-up, wrapped: the footer would cut the reason off. */
-	t->msg[0] = '\0';
-	char *msg = xasprintf(_("Printing did not work (%s). Please ask a volunteer."),
-			      print_reason(why));
-	tui_push(t, &tui_notice_ops, msg); /* the pop-up keeps a copy */
-	free(msg);
+	k->print_shown = true;
+	tui_notice(t, "%s", _("Printing…"));
+}
+
+/* Feed the printer and see whether it is done; true when that was just
+ * said (the screen changed). */
+static bool print_poll(struct tui *t)
+{
+	struct tui_kiosk *k = &t->kiosk;
+	if (!kiosk_print_busy(&k->print))
+		return false;
+	const char *why;
+	int r = kiosk_print_step(&k->print, &why);
+	if (r == 1 || !k->print_shown)
+		return false;
+	if (r == 0)
+		tui_notice(t, "%s", _("Your plan was sent to the printer."));
+	else
+		print_failed(t, why);
+	return true;
 }
 
 bool tui_kiosk_key(struct tui *t, enum tui_action a, int key)
 {
 	struct tui_kiosk *k = &t->kiosk;
+	print_poll(t); /* keys in a row leave no wait for the loop to do it */
 	k->last_key = tui_kiosk_now();
 	k->used = true;
 	if (k->count_from) {

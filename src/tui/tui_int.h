@@ -295,6 +295,8 @@ struct tui_kiosk {
 	long long last_key;   /* the last key (or the last wipe) */
 	long long count_from; /* "Are you still there?" shown since; 0: not shown */
 	bool used;            /* a key since the last wipe: something to clear */
+	struct kiosk_print_job print; /* the plan on its way to the printer */
+	bool print_shown;     /* say how printing went (not after a wipe) */
 	char lang[8];         /* the language each new person starts with */
 	struct kiosk_pin_guard guard; /* kept across people: a wipe is no new try */
 };
