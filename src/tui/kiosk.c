@@ -3,9 +3,11 @@
  * around the same screens, not a fork of them.
  *
  * - No way out for a passer-by: the terminal is raw (Ctrl-C, Ctrl-Z,
- *   Ctrl-\ are keys that do nothing), SIGINT, SIGQUIT and SIGTSTP are
- *   ignored, Q only explains that the guide stays open. SIGTERM and
- *   SIGHUP end it cleanly; a volunteer ends it with Ctrl-X and the PIN.
+ *   Ctrl-\ are keys that do nothing), every other signal that would end
+ *   or stop the process is ignored (a sent SIGSEGV too; a real fault
+ *   puts the terminal back first), Q only explains that the guide stays
+ *   open. SIGTERM and SIGHUP end it cleanly; a volunteer ends it with
+ *   Ctrl-X and the PIN.
  * - Privacy between people: idle time asks "Are you still there?", then
  *   wipes; F (after one question) and X or F12 (at once) wipe too. A wipe
  *   forgets the session, the language and every screen's state, and
@@ -17,19 +19,58 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/util.h"
 #include "export.h"
 #include "tui/scrub.h"
 #include "tui/tui_int.h"
 
+/* Every signal that would end or stop the process has an action here
+ * (DESIGN.md section 7: a kiosk ends only on SIGTERM, SIGHUP or the PIN).
+ * SIGCHLD, SIGCONT, SIGURG and SIGWINCH do nothing by default (curses
+ * takes SIGWINCH); SIGKILL and SIGSTOP cannot be caught. */
+enum kiosk_sig { KS_STOP, KS_IGNORE, KS_FAULT };
+static const struct {
+	int sig;
+	enum kiosk_sig how;
+} kiosk_signals[] = {
+	/* The system or a volunteer's script: end cleanly. */
+	{SIGTERM, KS_STOP}, {SIGHUP, KS_STOP},
+	/* The keyboard's (also sent directly), job control, and signals
+	 * whose default ends the process but that mean nothing here. */
+	{SIGINT, KS_IGNORE}, {SIGQUIT, KS_IGNORE}, {SIGTSTP, KS_IGNORE},
+	{SIGTTIN, KS_IGNORE}, {SIGTTOU, KS_IGNORE}, {SIGPIPE, KS_IGNORE},
+	{SIGUSR1, KS_IGNORE}, {SIGUSR2, KS_IGNORE}, {SIGALRM, KS_IGNORE},
+	{SIGVTALRM, KS_IGNORE}, {SIGPROF, KS_IGNORE}, {SIGIO, KS_IGNORE},
+	{SIGXCPU, KS_IGNORE}, {SIGXFSZ, KS_IGNORE},
+#ifdef SIGPWR
+	{SIGPWR, KS_IGNORE},
+#endif
+#ifdef SIGSTKFLT
+	{SIGSTKFLT, KS_IGNORE},
+#endif
+	/* Faults: sent with kill(), ignored; a real one ends the process
+	 * (through the handler that was there before: the default, or a
+	 * sanitizer's report) after the terminal is put back. */
+	{SIGILL, KS_FAULT}, {SIGTRAP, KS_FAULT}, {SIGABRT, KS_FAULT},
+	{SIGBUS, KS_FAULT}, {SIGFPE, KS_FAULT}, {SIGSEGV, KS_FAULT},
+	{SIGSYS, KS_FAULT},
+};
+#define KIOSK_N_SIGNALS (sizeof kiosk_signals / sizeof kiosk_signals[0])
+
 /* Set by the SIGTERM/SIGHUP handler, read by the loop: the only thing a
  * handler may safely do. Module data, because handlers get no
- * arguments. */
+ * arguments; so are the terminal's reset for the fault handler (which
+ * may use only async-signal-safe calls: no curses). */
 static volatile sig_atomic_t stop_signal;
-static struct sigaction saved_actions[5];
-static const int handled_signals[5] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP};
+static struct sigaction saved_actions[KIOSK_N_SIGNALS];
+static struct termios shell_tty;
+static bool have_shell_tty;
+static char reset_seq[256];
+static size_t reset_len;
 
 /* How long the loop waits for a key before time is looked at again;
  * while printing, how soon the pipe to the printer is fed again (64 KiB
@@ -43,6 +84,52 @@ static void on_stop(int sig)
 {
 	(void)sig;
 	stop_signal = 1;
+}
+
+static void on_fault(int sig, siginfo_t *info, void *ctx)
+{
+	(void)ctx;
+	/* Sent by another process (kill, sigqueue): a signal like any
+	 * other, which must not end the kiosk. */
+	if (info && info->si_code <= 0 && info->si_pid != getpid())
+		return;
+	/* A real fault, or our own abort(): the process ends. Leave the
+	 * terminal as the kiosk found it. */
+	if (reset_len) {
+		ssize_t n = write(STDOUT_FILENO, reset_seq, reset_len);
+		(void)n;
+	}
+	if (have_shell_tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &shell_tty);
+	for (size_t i = 0; i < KIOSK_N_SIGNALS; i++)
+		if (kiosk_signals[i].sig == sig)
+			sigaction(sig, &saved_actions[i], NULL);
+	/* A fault happens again on return, now to the old handler; a raised
+	 * signal has to be raised again (abort() does that itself). */
+	if (info && info->si_code <= 0 && sig != SIGABRT)
+		raise(sig);
+}
+
+static void add_cap(const char *name)
+{
+	char *v = tigetstr(name);
+	if (!v || v == (char *)-1)
+		return;
+	size_t n = strlen(v);
+	if (reset_len + n <= sizeof reset_seq) {
+		memcpy(reset_seq + reset_len, v, n);
+		reset_len += n;
+	}
+}
+
+void tui_kiosk_started(struct tui *t)
+{
+	(void)t;
+	/* What endwin() would send, for the fault handler. */
+	reset_len = 0;
+	add_cap("sgr0");
+	add_cap("cnorm");
+	add_cap("rmcup");
 }
 
 long long tui_kiosk_now(void)
@@ -60,15 +147,26 @@ void tui_kiosk_begin(struct tui *t)
 	snprintf(k->lang, sizeof k->lang, "%s", i18n_lang());
 	k->last_key = tui_kiosk_now();
 	stop_signal = 0;
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: the wait for a key ends at once. */
-	sa.sa_handler = on_stop;
-	for (size_t i = 0; i < 5; i++) {
-		if (i == 2)
-			sa.sa_handler = SIG_IGN; /* SIGINT, SIGQUIT, SIGTSTP */
-		sigaction(handled_signals[i], &sa, &saved_actions[i]);
+	reset_len = 0;
+	have_shell_tty = tcgetattr(STDIN_FILENO, &shell_tty) == 0;
+	for (size_t i = 0; i < KIOSK_N_SIGNALS; i++) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sigemptyset(&sa.sa_mask);
+		/* No SA_RESTART: the wait for a key ends at once. */
+		switch (kiosk_signals[i].how) {
+		case KS_STOP:
+			sa.sa_handler = on_stop;
+			break;
+		case KS_IGNORE:
+			sa.sa_handler = SIG_IGN;
+			break;
+		case KS_FAULT:
+			sa.sa_sigaction = on_fault;
+			sa.sa_flags = SA_SIGINFO;
+			break;
+		}
+		sigaction(kiosk_signals[i].sig, &sa, &saved_actions[i]);
 	}
 }
 
@@ -77,8 +175,8 @@ void tui_kiosk_end(struct tui *t)
 	/* The kiosk ends (SIGTERM, SIGHUP, the PIN): a print command still
 	 * running is not left behind. */
 	kiosk_print_cancel(&t->kiosk.print);
-	for (size_t i = 0; i < 5; i++)
-		sigaction(handled_signals[i], &saved_actions[i], NULL);
+	for (size_t i = 0; i < KIOSK_N_SIGNALS; i++)
+		sigaction(kiosk_signals[i].sig, &saved_actions[i], NULL);
 }
 
 int tui_kiosk_wait(struct tui *t)

@@ -551,6 +551,8 @@ int tui_run(struct app *app)
 		return plain_run(app, stdin, stdout);
 	}
 	curses_on = true;
+	if (app->kiosk)
+		tui_kiosk_started(&t);
 	util_set_oom_handler(oom_handler);
 	divert_stderr();
 	/* 25 ms (not curses' default of a second) makes Escape close a

@@ -441,6 +441,8 @@ size_t tui_plan_list(struct tui *t, struct tui_list *l);
  * when the screen must be painted again), and for every key
  * tui_kiosk_key first (returns true when it took the key). */
 void tui_kiosk_begin(struct tui *t);
+/* After newterm: what a fault must send to put the terminal back. */
+void tui_kiosk_started(struct tui *t);
 void tui_kiosk_end(struct tui *t);
 int tui_kiosk_wait(struct tui *t);
 bool tui_kiosk_tick(struct tui *t);
