@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,6 +35,23 @@ bool kiosk_print_usable(char *const argv[], const char **why)
 		return false;
 	}
 	return true;
+}
+
+/* Close every descriptor from `low` up: the print command gets its three
+ * and nothing else of the kiosk (not the terminal, a copy of which the
+ * guide keeps while curses runs; not what a library left open without
+ * close-on-exec). In the child, between fork and execve. */
+static void close_from(int low)
+{
+#ifdef SYS_close_range
+	if (syscall(SYS_close_range, (unsigned)low, ~0u, 0u) == 0)
+		return;
+#endif
+	long max = sysconf(_SC_OPEN_MAX);
+	if (max < 0 || max > 65536)
+		max = 65536;
+	for (int fd = low; fd < max; fd++)
+		close(fd);
 }
 
 static long long now_ms(void)
@@ -102,6 +120,7 @@ int kiosk_print_start(struct kiosk_print_job *j, char *const argv[], const char 
 			dup2(null, STDOUT_FILENO);
 			dup2(null, STDERR_FILENO);
 		}
+		close_from(3);
 		sigset_t none;
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);

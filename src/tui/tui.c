@@ -80,7 +80,8 @@ static void divert_stderr(void)
 		wr = p[1];
 	}
 	fflush(stderr);
-	saved_stderr = dup(STDERR_FILENO);
+	/* Close-on-exec: a print command must not inherit the terminal. */
+	saved_stderr = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
 	if (saved_stderr < 0 || dup2(wr, STDERR_FILENO) < 0) {
 		if (saved_stderr >= 0)
 			close(saved_stderr);

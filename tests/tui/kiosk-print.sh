@@ -65,6 +65,34 @@ kiosk_stty_ok
 kill -0 "$sleep_pid" 2>/dev/null && fail "the print command outlived the kiosk"
 echo "ok: SIGTERM while printing"
 
+# The print command gets the plan on standard input, /dev/null for its
+# output, and no other open file: not the terminal, which the guide
+# keeps a copy of while curses runs (standard error on the terminal, as
+# on a real kiosk), nor anything else.
+cat >"$TMPD/fds.sh" <<SH
+#!/bin/sh
+cat >/dev/null
+exec /bin/ls -l /proc/self/fd >"$TMPD/fds"
+SH
+chmod 755 "$TMPD/fds.sh"
+{
+	cat "$TMPD/pin.line"
+	echo "print_command = $TMPD/fds.sh"
+} >"$TMPD/fds.conf"
+TUI_ENV=KT_TTY_STDERR=1 KIOSK_CONF=$TMPD/fds.conf kiosk_start 80 24
+to_plan
+key t
+wait_for "$(tr_msg en 'Your plan was sent to the printer.')"
+[ -s "$TMPD/fds" ] || fail "the print command listed no descriptors"
+# ls's own: the directory it reads.
+extra=$(awk '$(NF-2) ~ /^[0-9]+$/ && $(NF-2) > 2 && $NF !~ /^\/proc\/[0-9]+\/fd$/' "$TMPD/fds")
+[ -z "$extra" ] || fail "the print command inherited: $extra"
+grep -qE ' 2 -> /dev/null$' "$TMPD/fds" || fail "its errors do not go to /dev/null: $(cat "$TMPD/fds")"
+kill -s TERM "$(kiosk_pid)"
+wait_exit 0
+kiosk_stty_ok
+echo "ok: the print command's descriptors"
+
 # The PIN ends it while printing too.
 KIOSK_CONF=$TMPD/stuck.conf kiosk_start 80 24
 to_plan
