@@ -130,5 +130,25 @@ rc=$?
 grep -q '^answer has-id yes$' "$save" || no "private: quick exit lost the public answer"
 clean "quick exit"
 
+# 9. A bad save file is a message, not a way into the terminal: nothing
+# of its control characters (ESC, C1 CSI and OSC, bidi overrides) is
+# echoed by --export-plan, whatever line they are on.
+ctl() { LC_ALL=C grep -c "$(printf '[\001-\010\013-\037\177]')" "$1"; }
+for bad in "$(printf 'klantreis-session 1\npath \033]0;pwned\007x\nend')" \
+	"$(printf 'klantreis-session 1\n\033[2J\033]8;;http://x\033\\ y\nend')" \
+	"$(printf 'klantreis-session 1\n\302\233\062J\302\235x \342\200\256y\nend')" \
+	"$(printf '\033[31mklantreis-session\033[0m 1\nend')" \
+	"$(printf 'klantreis-session 1\npath klantreis:start\ntick \033[1m\nend')"; do
+	rm -rf "$XDG_STATE_HOME"
+	mkdir -p "$(dirname "$save")"
+	printf '%s\n' "$bad" >"$save"
+	"$prog" --journeys="$fixtures" --export-plan="$tmp/plan.txt" >"$tmp/out" 2>"$tmp/err"
+	[ -s "$tmp/err" ] || no "bad save file: no message"
+	[ "$(ctl "$tmp/err")" -eq 0 ] && [ "$(ctl "$tmp/out")" -eq 0 ] ||
+		no "bad save file: control characters echoed: $(od -c "$tmp/err" | head -5)"
+	LC_ALL=C grep -q "$(printf '\302[\200-\237]\|\342\200[\252-\256]\|\342\201[\246-\251]')" "$tmp/err" &&
+		no "bad save file: C1 or bidi controls echoed: $(od -c "$tmp/err" | head -5)"
+done
+
 [ $fail -eq 0 ] && echo "save-resume: ok"
 exit $fail
