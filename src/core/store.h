@@ -28,8 +28,10 @@ int store_read(const char *path, char **text, time_t *mtime, char **err);
  * earlier one). Returns the new name (malloc'd), or NULL with *err. */
 char *store_set_aside(const char *path, char **err);
 
-/* Remove temporary files an interrupted store_write() left beside `path`.
- * Returns how many were removed. */
+/* Remove temporary files an interrupted store_write() left beside `path`:
+ * those whose writer (its pid is in the name) is gone, and those older
+ * than ten minutes; never another running guide's save in progress (two
+ * guides on one account). Returns how many were removed. */
 int store_cleanup(const char *path);
 
 /* Delete the file ("forget my data"). Returns false with *err on failure;
