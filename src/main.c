@@ -47,7 +47,8 @@ static void usage(FILE *out)
 		"  --check           check the journeys and report every problem\n"
 		"  --export=FORMAT   print every journey: dot, mermaid (graphs) or markdown\n"
 		"  --paths           list every path from the start to an end, with its plan\n"
-		"  --export-plan=FILE  write the saved action plan to FILE (.md: Markdown)\n"
+		"  --export-plan=FILE  write the saved action plan to FILE (.md: Markdown;\n"
+		"                    - for standard output; never through a link or pipe)\n"
 		"  --kiosk           kiosk mode for reception locations (see docs/kiosk.md)\n"),
 	      out);
 	/* The path is not part of the text: xgettext cannot see through a
@@ -444,7 +445,7 @@ int main(int argc, char **argv)
 		export_plan(app.session, md, mem);
 		fclose(mem);
 		char *err = NULL;
-		if (!store_write(export_plan_file, buf, &err)) {
+		if (!app_write_export(export_plan_file, buf, &err)) {
 			fprintf(stderr, "klantreis: %s\n", err);
 			free(err);
 			status = EXIT_CONTENT;

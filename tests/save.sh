@@ -103,6 +103,26 @@ printf '1\n2\n1\nq\n' | k --lang=en >/dev/null
 head -n 1 "$tmp/plan.md" | grep -q '^# Your action plan' || no "the .md plan is not Markdown"
 grep -q '^\[ \] ' "$tmp/plan.txt" || no "the .txt plan has no task lines"
 
+# --export-plan=PATH writes a regular file or a new name; "-" is standard
+# output; a symbolic link, a FIFO or a device is refused and left alone
+# (it once was replaced; as root, /dev/stdout would have been).
+"$prog" --journeys="$fixtures" --export-plan=- >"$tmp/stdout.txt" || no "export-plan - failed"
+cmp -s "$tmp/stdout.txt" "$tmp/plan.txt" || no "export-plan - differs from the file"
+ln -s "$tmp/target" "$tmp/link"
+mkfifo "$tmp/fifo"
+for p in "$tmp/link" "$tmp/fifo" /dev/null; do
+	timeout 10 "$prog" --journeys="$fixtures" --export-plan="$p" >/dev/null 2>"$tmp/err" &&
+		no "export-plan to $p succeeded"
+	grep -q 'not a regular file' "$tmp/err" || no "export-plan to $p: no clear error: $(cat "$tmp/err")"
+done
+[ -L "$tmp/link" ] || no "export-plan replaced a symbolic link"
+[ -e "$tmp/target" ] && no "export-plan wrote through a symbolic link"
+[ -p "$tmp/fifo" ] || no "export-plan replaced a FIFO"
+[ -c /dev/null ] || no "export-plan replaced /dev/null"
+echo old >"$tmp/regular.txt"
+"$prog" --journeys="$fixtures" --export-plan="$tmp/regular.txt" || no "export-plan over a regular file failed"
+cmp -s "$tmp/regular.txt" "$tmp/plan.txt" || no "export-plan did not replace a regular file"
+
 # 8. A private journey (tests/fixtures/private, DESIGN.md section 3.2):
 # nothing of it in the file, nor in --export-plan; the quick exit (x)
 # ends with status 0 and leaves the file without it too.

@@ -111,6 +111,30 @@ bool store_write(const char *path, const char *text, char **err)
 	return true;
 }
 
+enum store_export_status store_export(const char *path, const char *text, char **err)
+{
+	*err = NULL;
+	if (strcmp(path, "-") == 0) {
+		size_t n = strlen(text);
+		if (fwrite(text, 1, n, stdout) != n || fflush(stdout) != 0) {
+			*err = xasprintf("cannot write to standard output: %s", strerror(errno));
+			return STORE_EXPORT_IO;
+		}
+		return STORE_EXPORT_OK;
+	}
+	/* lstat: a symbolic link is refused, not followed. The rename in
+	 * store_write replaces a name, never writes through one, so a
+	 * link or FIFO put there after this check is replaced, not used. */
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return STORE_EXPORT_NOT_REGULAR;
+	if (lstat(path, &st) != 0 && errno != ENOENT) {
+		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+		return STORE_EXPORT_IO;
+	}
+	return store_write(path, text, err) ? STORE_EXPORT_OK : STORE_EXPORT_IO;
+}
+
 int store_read(const char *path, char **text, time_t *mtime, char **err)
 {
 	*text = NULL;
