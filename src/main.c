@@ -126,9 +126,11 @@ static char *read_secret(const char *prompt)
 
 static int print_pin_hash(void)
 {
-	char *pin = read_secret(_("New volunteer PIN (4 to 32 characters): "));
-	if (!pin || strlen(pin) < 4 || strlen(pin) > 32) {
-		fprintf(stderr, _("klantreis: the PIN must have 4 to 32 characters\n"));
+	char *pin = read_secret(_("New volunteer PIN (6 to 32 characters): "));
+	if (!pin || strlen(pin) < KIOSK_PIN_MIN || strlen(pin) > KIOSK_PIN_MAX) {
+		fprintf(stderr, _("klantreis: the PIN must have 6 to 32 characters: whoever can read its hash "
+				  "can try every shorter PIN on their own computer (all four-digit PINs in "
+				  "minutes)\n"));
 		free(pin);
 		return EXIT_USAGE;
 	}
@@ -396,6 +398,12 @@ int main(int argc, char **argv)
 			status = EXIT_USAGE;
 			goto out;
 		}
+		const char *conf_path = kiosk_config ? kiosk_config : KIOSK_CONFIG_DEFAULT;
+		if (kiosk_config_readable_by_others(conf_path))
+			fprintf(stderr, _("klantreis: warning: every user of this computer can read %s; with its PIN hash "
+					  "they can try PINs on their own computer. Make it readable by root and the "
+					  "kiosk user only: chown root:kiosk %s; chmod 640 %s\n"),
+				conf_path, conf_path, conf_path);
 		const char *why = NULL;
 		if (kconf.print_argv && !kiosk_print_usable(kconf.print_argv, &why)) {
 			/* Said now, not when a visitor presses T: printing is

@@ -27,6 +27,15 @@ struct kiosk_config {
 bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, char **err);
 void kiosk_config_free(struct kiosk_config *c);
 
+/* Whether the file at `path` can be read by users other than its owner
+ * and group (the PIN hash in it invites an offline search). */
+bool kiosk_config_readable_by_others(const char *path);
+
+/* --hash-pin takes PINs of this many characters: a hash that leaks (a
+ * readable file, a backup) makes every shorter PIN a matter of minutes. */
+#define KIOSK_PIN_MIN 6
+#define KIOSK_PIN_MAX 32
+
 /* A new hash for `pin` (yescrypt, falling back to SHA-512). malloc'd, or
  * NULL when libcrypt can make neither. */
 char *kiosk_pin_hash(const char *pin);

@@ -10,8 +10,33 @@
 # usage: kiosk.sh PROG SRCDIR BUILDDIR
 . "$(dirname "$0")/kiosk-lib.sh"
 
+# --hash-pin refuses a PIN shorter than 6 characters (its hash can be
+# searched offline), and says why.
+for short in 1234 12345; do
+	st=0
+	printf '%s\n' "$short" | LANGUAGE=en "$REAL_PROG" --hash-pin >"$TMPD/short.out" 2>"$TMPD/short.err" || st=$?
+	[ "$st" -eq 2 ] || fail "--hash-pin took the PIN $short (status $st)"
+	grep -q 'pin_hash' "$TMPD/short.out" && fail "--hash-pin made a hash of $short"
+	grep -qF "$(tr_msg en 'klantreis: the PIN must have 6 to 32 characters: whoever can read its hash can try every shorter PIN on their own computer (all four-digit PINs in minutes)')" \
+		"$TMPD/short.err" || fail "--hash-pin does not say why: $(cat "$TMPD/short.err")"
+done
+# A settings file every user can read: a warning before the screen
+# starts (in the volunteers' language); none for the usual 0640.
+cp "$TMPD/kiosk.conf" "$TMPD/open.conf"
+chmod 644 "$TMPD/open.conf"
+KIOSK_CONF=$TMPD/open.conf kiosk_start 80 24
+wait_for "> 1. English"
+warning=$(tr_msg nl 'klantreis: warning: every user of this computer can read %s; with its PIN hash they can try PINs on their own computer. Make it readable by root and the kiosk user only: chown root:kiosk %s; chmod 640 %s' |
+	sed 's/%s.*//')
+grep -qF "$warning" "$TMPD/stderr" || fail "no warning about a readable kiosk.conf: $(cat "$TMPD/stderr")"
+grep -qF "$TMPD/open.conf" "$TMPD/stderr" || fail "the warning does not name the file"
+kill -s TERM "$(kiosk_pid)"
+wait_exit 0
+echo "ok: PIN length, readable settings"
+
 kiosk_start 80 24
 wait_for "> 1. English"
+grep -qF "$warning" "$TMPD/stderr" && fail "a warning about a kiosk.conf of mode 0640"
 lacks "$(tr_msg en 'quit')"
 key Enter
 wait_for "[klantreis:start]"
