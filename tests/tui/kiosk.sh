@@ -26,17 +26,19 @@ cp "$TMPD/kiosk.conf" "$TMPD/open.conf"
 chmod 644 "$TMPD/open.conf"
 KIOSK_CONF=$TMPD/open.conf kiosk_start 80 24
 wait_for "> 1. English"
-warning=$(tr_msg nl 'klantreis: warning: every user of this computer can read %s; with its PIN hash they can try PINs on their own computer. Make it readable by root and the kiosk user only: chown root:kiosk %s; chmod 640 %s' |
-	sed 's/%s.*//')
+# (The message ends in a newline, which tr_msg cannot pass: the file
+# name and the remedy, the same in every language, identify it.)
+warning="chmod 640 $TMPD/open.conf"
 grep -qF "$warning" "$TMPD/stderr" || fail "no warning about a readable kiosk.conf: $(cat "$TMPD/stderr")"
-grep -qF "$TMPD/open.conf" "$TMPD/stderr" || fail "the warning does not name the file"
+grep -qF "root:kiosk $TMPD/open.conf" "$TMPD/stderr" ||
+	fail "the warning does not say who should read it: $(cat "$TMPD/stderr")"
 kill -s TERM "$(kiosk_pid)"
 wait_exit 0
 echo "ok: PIN length, readable settings"
 
 kiosk_start 80 24
 wait_for "> 1. English"
-grep -qF "$warning" "$TMPD/stderr" && fail "a warning about a kiosk.conf of mode 0640"
+grep -qF "chmod 640" "$TMPD/stderr" && fail "a warning about a kiosk.conf of mode 0640"
 lacks "$(tr_msg en 'quit')"
 key Enter
 wait_for "[klantreis:start]"
