@@ -19,6 +19,28 @@ static void set_notice(struct app *app, char *msg)
 	free(msg);
 }
 
+bool app_write_export(const char *path, const char *text, char **err)
+{
+	switch (store_export(path, text, err)) {
+	case STORE_EXPORT_OK:
+		return true;
+	case STORE_EXPORT_NOT_REGULAR: {
+		char *clean = wrap_sanitize(path);
+		*err = xasprintf(_("%s is not a regular file (a link, a pipe or a device) and was left alone: "
+				   "give a new file name, a regular file, or - for standard output"),
+				 clean);
+		free(clean);
+		return false;
+	}
+	case STORE_EXPORT_IO:
+		break;
+	}
+	char *clean = wrap_sanitize(*err);
+	free(*err);
+	*err = clean;
+	return false;
+}
+
 void app_resume(struct app *app, char *lang)
 {
 	if (!app->save_path)

@@ -55,6 +55,10 @@ char *app_take_notice(struct app *app);
 /* Free what the app owns: the session, the save path and texts (not the
  * journey set, not the kiosk configuration). */
 void app_free(struct app *app);
+/* Write an export (--export-plan) to `path`, "-" for standard output;
+ * refuses anything but a regular file or a new name (store_export).
+ * False with *err: a translated, sanitised message (malloc'd). */
+bool app_write_export(const char *path, const char *text, char **err);
 
 /* Plain, line-oriented interface (DESIGN.md section 5). Reads commands from
  * `in` until end of input or `q`; returns the exit status. */

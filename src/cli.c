@@ -54,7 +54,7 @@ static const struct opt opts[] = {
 	 N_("print every journey: dot, mermaid (graphs) or markdown")},
 	{"paths", NULL, K_MODE, 0, CLI_PATHS, 0, N_("list every path from the start to an end, with its plan")},
 	{"export-plan", "FILE", K_MODE_STR, F(export_plan), CLI_EXPORT_PLAN, 0,
-	 N_("write the saved action plan to FILE (.md: Markdown)")},
+	 N_("write the saved action plan to FILE (.md: Markdown; - for standard output; never through a link or pipe)")},
 	{"kiosk", NULL, K_MODE, 0, CLI_KIOSK, 0, N_("kiosk mode for reception locations (see docs/kiosk.md)")},
 	{"kiosk-config", "FILE", K_STR, F(kiosk_config), 0, ONLY(CLI_KIOSK), N_("kiosk settings (default %s)")},
 	{"idle", "SECONDS", K_SECONDS, F(idle), 0, ONLY(CLI_KIOSK),

@@ -14,7 +14,7 @@ no() { echo "FAIL: $*"; fail=1; }
 
 printf 'idle_seconds = 60\n# a comment\npin_hash = $6$0123456789abcdefghij\nlanguage = uk\npin_hash = $6$zzzzzzzzzzzzzzzzzzzz\n' >"$d/k.conf"
 chmod 0640 "$d/k.conf"
-echo 2468 | sh "$d/setup" "$d/k.conf" >/dev/null || no "setup exited $?"
+echo 246813 | sh "$d/setup" "$d/k.conf" >/dev/null || no "setup exited $?"
 [ "$(grep -c '^pin_hash = \$' "$d/k.conf")" -eq 1 ] || no "not exactly one pin_hash line"
 grep -q '^pin_hash = \$y\$\|^pin_hash = \$6\$' "$d/k.conf" || no "no hash written"
 grep -q 0123456789abcdefghij "$d/k.conf" && no "the old hash is still there"
@@ -27,11 +27,11 @@ out=$("$prog" --kiosk --kiosk-config="$d/k.conf" </dev/null 2>&1)
 case $out in *k.conf:*) no "klantreis rejects the file: $out" ;; esac
 
 before=$(cat "$d/k.conf")
-echo 12 | sh "$d/setup" "$d/k.conf" >/dev/null 2>&1 && no "a 2-character PIN was accepted"
+echo 1234 | sh "$d/setup" "$d/k.conf" >/dev/null 2>&1 && no "a 4-character PIN was accepted"
 [ "$(cat "$d/k.conf")" = "$before" ] || no "a refused PIN changed the file"
 ls "$d" | grep -q 'k.conf.' && no "a temporary file was left behind"
 
-echo 2468 | sh "$d/setup" "$d/new.conf" >/dev/null || no "setup of a new file exited $?"
+echo 246813 | sh "$d/setup" "$d/new.conf" >/dev/null || no "setup of a new file exited $?"
 grep -q '^pin_hash = \$' "$d/new.conf" || no "the new file has no pin_hash"
 [ "$(stat -c %a "$d/new.conf")" = 600 ] || [ "$(stat -c %a "$d/new.conf")" = 640 ] ||
 	no "new file readable by others: $(stat -c %a "$d/new.conf")"

@@ -103,6 +103,26 @@ printf '1\n2\n1\nq\n' | k --lang=en >/dev/null
 head -n 1 "$tmp/plan.md" | grep -q '^# Your action plan' || no "the .md plan is not Markdown"
 grep -q '^\[ \] ' "$tmp/plan.txt" || no "the .txt plan has no task lines"
 
+# --export-plan=PATH writes a regular file or a new name; "-" is standard
+# output; a symbolic link, a FIFO or a device is refused and left alone
+# (it once was replaced; as root, /dev/stdout would have been).
+"$prog" --journeys="$fixtures" --export-plan=- >"$tmp/stdout.txt" || no "export-plan - failed"
+cmp -s "$tmp/stdout.txt" "$tmp/plan.txt" || no "export-plan - differs from the file"
+ln -s "$tmp/target" "$tmp/link"
+mkfifo "$tmp/fifo"
+for p in "$tmp/link" "$tmp/fifo" /dev/null; do
+	timeout 10 "$prog" --journeys="$fixtures" --export-plan="$p" >/dev/null 2>"$tmp/err" &&
+		no "export-plan to $p succeeded"
+	grep -q 'not a regular file' "$tmp/err" || no "export-plan to $p: no clear error: $(cat "$tmp/err")"
+done
+[ -L "$tmp/link" ] || no "export-plan replaced a symbolic link"
+[ -e "$tmp/target" ] && no "export-plan wrote through a symbolic link"
+[ -p "$tmp/fifo" ] || no "export-plan replaced a FIFO"
+[ -c /dev/null ] || no "export-plan replaced /dev/null"
+echo old >"$tmp/regular.txt"
+"$prog" --journeys="$fixtures" --export-plan="$tmp/regular.txt" || no "export-plan over a regular file failed"
+cmp -s "$tmp/regular.txt" "$tmp/plan.txt" || no "export-plan did not replace a regular file"
+
 # 8. A private journey (tests/fixtures/private, DESIGN.md section 3.2):
 # nothing of it in the file, nor in --export-plan; the quick exit (x)
 # ends with status 0 and leaves the file without it too.
@@ -129,6 +149,26 @@ rc=$?
 [ $rc -eq 0 ] || no "private: quick exit status $rc"
 grep -q '^answer has-id yes$' "$save" || no "private: quick exit lost the public answer"
 clean "quick exit"
+
+# 9. A bad save file is a message, not a way into the terminal: nothing
+# of its control characters (ESC, C1 CSI and OSC, bidi overrides) is
+# echoed by --export-plan, whatever line they are on.
+ctl() { LC_ALL=C grep -c "$(printf '[\001-\010\013-\037\177]')" "$1"; }
+for bad in "$(printf 'klantreis-session 1\npath \033]0;pwned\007x\nend')" \
+	"$(printf 'klantreis-session 1\n\033[2J\033]8;;http://x\033\\ y\nend')" \
+	"$(printf 'klantreis-session 1\n\302\233\062J\302\235x \342\200\256y\nend')" \
+	"$(printf '\033[31mklantreis-session\033[0m 1\nend')" \
+	"$(printf 'klantreis-session 1\npath klantreis:start\ntick \033[1m\nend')"; do
+	rm -rf "$XDG_STATE_HOME"
+	mkdir -p "$(dirname "$save")"
+	printf '%s\n' "$bad" >"$save"
+	"$prog" --journeys="$fixtures" --export-plan="$tmp/plan.txt" >"$tmp/out" 2>"$tmp/err"
+	[ -s "$tmp/err" ] || no "bad save file: no message"
+	[ "$(ctl "$tmp/err")" -eq 0 ] && [ "$(ctl "$tmp/out")" -eq 0 ] ||
+		no "bad save file: control characters echoed: $(od -c "$tmp/err" | head -5)"
+	LC_ALL=C grep -q "$(printf '\302[\200-\237]\|\342\200[\252-\256]\|\342\201[\246-\251]')" "$tmp/err" &&
+		no "bad save file: C1 or bidi controls echoed: $(od -c "$tmp/err" | head -5)"
+done
 
 [ $fail -eq 0 ] && echo "save-resume: ok"
 exit $fail

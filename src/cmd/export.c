@@ -125,7 +125,7 @@ int cmd_export_plan(const struct cli *c)
 		export_plan(app.session, md, mem);
 		fclose(mem);
 		char *err = NULL;
-		if (!store_write(c->export_plan, buf, &err)) {
+		if (!app_write_export(c->export_plan, buf, &err)) {
 			fprintf(stderr, "klantreis: %s\n", err);
 			free(err);
 			status = CLI_EXIT_CONTENT;

@@ -78,6 +78,11 @@ static bool kiosk_setup(const struct cli *c, struct kiosk_config *k)
 	i18n_set_lang(k->volunteer_language);
 	bool ok = true;
 	const char *why = NULL;
+	if (kiosk_config_readable_by_others(path))
+		fprintf(stderr, _("klantreis: warning: every user of this computer can read %s; with its PIN hash "
+				  "they can try PINs on their own computer. Make it readable by root and the "
+				  "kiosk user only: chown root:kiosk %s; chmod 640 %s\n"),
+			path, path, path);
 	if (!k->pin_hash) {
 		fprintf(stderr, _("klantreis: kiosk mode needs a volunteer PIN: run 'klantreis --hash-pin' and put its line in %s\n"),
 			path);

@@ -45,9 +45,11 @@ int cmd_hash_pin(const struct cli *c)
 	const char *env = c->lang ? NULL : i18n_env_lang();
 	if (env)
 		i18n_set_lang(env);
-	char *pin = read_secret(_("New volunteer PIN (4 to 32 characters): "));
-	if (!pin || strlen(pin) < 4 || strlen(pin) > 32) {
-		fprintf(stderr, _("klantreis: the PIN must have 4 to 32 characters\n"));
+	char *pin = read_secret(_("New volunteer PIN (6 to 32 characters): "));
+	if (!pin || strlen(pin) < KIOSK_PIN_MIN || strlen(pin) > KIOSK_PIN_MAX) {
+		fprintf(stderr, _("klantreis: the PIN must have 6 to 32 characters: whoever can read its hash "
+				  "can try every shorter PIN on their own computer (all four-digit PINs in "
+				  "minutes)\n"));
 		free(pin);
 		return CLI_EXIT_USAGE;
 	}

@@ -521,29 +521,124 @@ char *session_save(const struct session *s, const char *lang)
 	return sb_steal(&b);
 }
 
-static const struct task *find_task(const struct journey_set *set, const char *id)
+/* Lookups for session_load, made once a load: a save file of many lines
+ * costs a binary search a line, not a pass over the content (or over the
+ * answers so far) each. Answers are kept only for variables some step
+ * asks: no other answer can ever be looked at. */
+struct load_var {
+	const char *var;
+	bool priv;    /* asked only in private journeys */
+	size_t order; /* 1 + the position of its first answer; 0: none */
+	const char *value; /* the last answer, in the loaded text */
+	size_t value_len;
+};
+struct load_task {
+	const char *id;
+	size_t seq; /* the first in content order wins, as before */
+	const struct task *task;
+};
+struct load_index {
+	struct load_var *vars;
+	size_t n_vars;
+	struct load_task *tasks;
+	size_t n_tasks;
+};
+
+static int cmp_load_var(const void *a, const void *b)
 {
+	return strcmp(((const struct load_var *)a)->var, ((const struct load_var *)b)->var);
+}
+
+static int cmp_load_task(const void *a, const void *b)
+{
+	const struct load_task *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static void load_index_make(struct load_index *ix, const struct journey_set *set)
+{
+	memset(ix, 0, sizeof(*ix));
+	size_t n_tasks = 0;
 	for (size_t i = 0; i < set->n_steps; i++)
-		for (size_t k = 0; k < set->steps[i]->n_tasks; k++)
-			if (strcmp(set->steps[i]->tasks[k].id, id) == 0)
-				return &set->steps[i]->tasks[k];
+		n_tasks += set->steps[i]->n_tasks;
+	ix->vars = xcalloc(set->n_steps + 1, sizeof(*ix->vars));
+	ix->tasks = xcalloc(n_tasks + 1, sizeof(*ix->tasks));
+	for (size_t i = 0; i < set->n_steps; i++) {
+		const struct step *t = set->steps[i];
+		if (t->var)
+			ix->vars[ix->n_vars++] = (struct load_var){.var = t->var, .priv = step_private(t)};
+		for (size_t k = 0; k < t->n_tasks; k++, ix->n_tasks++)
+			ix->tasks[ix->n_tasks] = (struct load_task){t->tasks[k].id, ix->n_tasks, &t->tasks[k]};
+	}
+	qsort(ix->vars, ix->n_vars, sizeof(*ix->vars), cmp_load_var);
+	qsort(ix->tasks, ix->n_tasks, sizeof(*ix->tasks), cmp_load_task);
+	/* One entry a name: a variable is private only when every step
+	 * that asks it is; a task id means its first task. */
+	size_t w = 0;
+	for (size_t i = 0; i < ix->n_vars; i++) {
+		if (w && strcmp(ix->vars[w - 1].var, ix->vars[i].var) == 0)
+			ix->vars[w - 1].priv = ix->vars[w - 1].priv && ix->vars[i].priv;
+		else
+			ix->vars[w++] = ix->vars[i];
+	}
+	ix->n_vars = w;
+	w = 0;
+	for (size_t i = 0; i < ix->n_tasks; i++)
+		if (!w || strcmp(ix->tasks[w - 1].id, ix->tasks[i].id) != 0)
+			ix->tasks[w++] = ix->tasks[i];
+	ix->n_tasks = w;
+}
+
+static struct load_var *load_var_find(struct load_index *ix, const char *var)
+{
+	struct load_var key = {.var = var};
+	return bsearch(&key, ix->vars, ix->n_vars, sizeof(*ix->vars), cmp_load_var);
+}
+
+static const struct task *load_task_find(const struct load_index *ix, const char *id)
+{
+	size_t lo = 0, hi = ix->n_tasks;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(ix->tasks[mid].id, id);
+		if (c == 0)
+			return ix->tasks[mid].task;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
-/* True when `var` is asked only in private journeys: an answer to it in
- * a save file written before the journey became private is dropped. */
-static bool var_private(const struct journey_set *set, const char *var)
+static int cmp_load_var_order(const void *a, const void *b)
 {
-	bool priv = false;
-	for (size_t i = 0; i < set->n_steps; i++) {
-		const struct step *t = set->steps[i];
-		if (t->var && strcmp(t->var, var) == 0) {
-			if (!step_private(t))
-				return false;
-			priv = true;
-		}
+	const struct load_var *x = *(const struct load_var *const *)a, *y = *(const struct load_var *const *)b;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* The answers, in the order of their first line, into the session. */
+static void load_index_answers(struct load_index *ix, struct session *n)
+{
+	struct load_var **given = xcalloc(ix->n_vars + 1, sizeof(*given));
+	size_t k = 0;
+	for (size_t i = 0; i < ix->n_vars; i++)
+		if (ix->vars[i].order)
+			given[k++] = &ix->vars[i];
+	qsort(given, k, sizeof(*given), cmp_load_var_order);
+	for (size_t i = 0; i < k; i++) {
+		char *v = xstrndup(given[i]->value, given[i]->value_len);
+		xgrow((void **)&n->answers, &n->cap_answers, n->n_answers + 1, sizeof(*n->answers));
+		n->answers[n->n_answers++] = (struct answer){xstrdup(given[i]->var), v, false};
 	}
-	return priv;
+	free(given);
+}
+
+static void load_index_free(struct load_index *ix)
+{
+	free(ix->vars);
+	free(ix->tasks);
 }
 
 /* A value is one word of id characters (and ':' in references). */
@@ -565,6 +660,9 @@ bool session_load(struct session *s, const char *text, char *lang, size_t lang_s
 	bool ok = false, ended = false;
 	*err = NULL;
 	int line = 0;
+	size_t n_given = 0;
+	struct load_index ix;
+	load_index_make(&ix, s->set);
 	const char *p = text;
 	if (!p || !*p) {
 		*err = xstrdup("the saved session is empty");
@@ -581,6 +679,7 @@ bool session_load(struct session *s, const char *text, char *lang, size_t lang_s
 		char buf[520], *key = buf, *a1 = NULL, *a2 = NULL;
 		memcpy(buf, p, len);
 		buf[len] = '\0';
+		const char *line_start = p;
 		p = e ? e + 1 : p + len;
 		if (ended) {
 			*err = xasprintf("line %d: text after 'end'", line);
@@ -635,8 +734,16 @@ bool session_load(struct session *s, const char *text, char *lang, size_t lang_s
 				push(n, t);
 		} else if (strcmp(key, "answer") == 0 && a1 && a2 && word_ok(a1, false) &&
 			   word_ok(a2, false)) {
-			if (!var_private(s->set, a1))
-				set_answer(n, a1, a2, false);
+			/* Answers to variables no step asks any more are
+			 * dropped; so are those asked only in private
+			 * journeys (saved before they became private). */
+			struct load_var *v = load_var_find(&ix, a1);
+			if (v && !v->priv) {
+				if (!v->order)
+					v->order = ++n_given;
+				v->value = line_start + (a2 - buf); /* in `text` */
+				v->value_len = strlen(a2);
+			}
 		} else if (strcmp(key, "choice") == 0 && a1 && a2 && word_ok(a1, true)) {
 			const struct step *t = journey_set_resolve(s->set, NULL, a1);
 			char *end;
@@ -649,7 +756,7 @@ bool session_load(struct session *s, const char *text, char *lang, size_t lang_s
 			if (!step_private(t) && !(to && step_private(to)))
 				n->choice[t->index] = (int)o;
 		} else if (strcmp(key, "tick") == 0 && a1 && !a2 && word_ok(a1, false)) {
-			const struct task *t = find_task(s->set, a1);
+			const struct task *t = load_task_find(&ix, a1);
 			if (!t) {
 				*err = xasprintf("line %d: unknown task '%s'", line, a1);
 				goto out;
@@ -669,6 +776,7 @@ bool session_load(struct session *s, const char *text, char *lang, size_t lang_s
 		*err = xstrdup("the saved session has no steps");
 		goto out;
 	}
+	load_index_answers(&ix, n);
 	/* Swap the new state in. */
 	struct session tmp = *s;
 	*s = *n;
@@ -678,6 +786,7 @@ bool session_load(struct session *s, const char *text, char *lang, size_t lang_s
 		snprintf(lang, lang_size, "%s", got_lang);
 	ok = true;
 out:
+	load_index_free(&ix);
 	session_free(n);
 	return ok;
 }

@@ -64,7 +64,9 @@ bool store_write(const char *path, const char *text, char **err)
 	*err = NULL;
 	if (!make_parents(path, err))
 		return false;
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
+	/* The writer's pid in the name: another guide's clean-up at start
+	 * (store_cleanup) leaves a file alone while its writer runs. */
+	char *tmp = xasprintf("%s.tmp-%ld-XXXXXX", path, (long)getpid());
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
@@ -107,6 +109,30 @@ bool store_write(const char *path, const char *text, char **err)
 	}
 	free(dir);
 	return true;
+}
+
+enum store_export_status store_export(const char *path, const char *text, char **err)
+{
+	*err = NULL;
+	if (strcmp(path, "-") == 0) {
+		size_t n = strlen(text);
+		if (fwrite(text, 1, n, stdout) != n || fflush(stdout) != 0) {
+			*err = xasprintf("cannot write to standard output: %s", strerror(errno));
+			return STORE_EXPORT_IO;
+		}
+		return STORE_EXPORT_OK;
+	}
+	/* lstat: a symbolic link is refused, not followed. The rename in
+	 * store_write replaces a name, never writes through one, so a
+	 * link or FIFO put there after this check is replaced, not used. */
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return STORE_EXPORT_NOT_REGULAR;
+	if (lstat(path, &st) != 0 && errno != ENOENT) {
+		*err = xasprintf("cannot write %s: %s", path, strerror(errno));
+		return STORE_EXPORT_IO;
+	}
+	return store_write(path, text, err) ? STORE_EXPORT_OK : STORE_EXPORT_IO;
 }
 
 int store_read(const char *path, char **text, time_t *mtime, char **err)
@@ -188,6 +214,24 @@ bool store_remove(const char *path, char **err)
 	return true;
 }
 
+/* Whether a temporary file is stale: its writer is gone, or it is older
+ * than any save takes (a pid may have been reused, or belong to another
+ * machine sharing the home directory). `name` is what follows ".tmp-":
+ * "PID-XXXXXX", or "XXXXXX" from a version that wrote no pid. */
+#define STORE_TMP_STALE_SECONDS 600
+static bool tmp_stale(const char *name, const struct stat *st, time_t now)
+{
+	if (now - st->st_mtime > STORE_TMP_STALE_SECONDS || st->st_mtime - now > STORE_TMP_STALE_SECONDS)
+		return true;
+	char *end;
+	errno = 0;
+	long pid = strtol(name, &end, 10);
+	if (end == name || *end != '-' || errno || pid <= 0 || (pid_t)pid != pid)
+		return false; /* no writer named: by age only */
+	/* EPERM: a process of someone else, alive. */
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
 int store_cleanup(const char *path)
 {
 	char *dir = xstrdup(path);
@@ -198,15 +242,20 @@ int store_cleanup(const char *path)
 	}
 	*slash = '\0';
 	char *prefix = xasprintf("%s.tmp-", slash + 1);
+	size_t plen = strlen(prefix);
 	int n = 0;
+	time_t now = time(NULL);
 	DIR *d = opendir(*dir ? dir : "/");
 	if (d) {
-		for (struct dirent *e; (e = readdir(d));)
-			if (strncmp(e->d_name, prefix, strlen(prefix)) == 0) {
-				char *p = xasprintf("%s/%s", dir, e->d_name);
+		for (struct dirent *e; (e = readdir(d));) {
+			if (strncmp(e->d_name, prefix, plen) != 0)
+				continue;
+			char *p = xasprintf("%s/%s", dir, e->d_name);
+			struct stat st;
+			if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && tmp_stale(e->d_name + plen, &st, now))
 				n += unlink(p) == 0;
-				free(p);
-			}
+			free(p);
+		}
 		closedir(d);
 	}
 	free(prefix);

@@ -19,6 +19,14 @@ char *store_default_path(void);
  * file is then untouched. */
 bool store_write(const char *path, const char *text, char **err);
 
+/* Write an export the user named (--export-plan): "-" is standard
+ * output; an existing path must be a regular file, which is replaced as
+ * store_write does; a symbolic link, FIFO, device, socket or directory is
+ * refused untouched (as root, "/dev/stdout" would otherwise be replaced).
+ * STORE_EXPORT_IO comes with *err (malloc'd English). */
+enum store_export_status { STORE_EXPORT_OK, STORE_EXPORT_NOT_REGULAR, STORE_EXPORT_IO };
+enum store_export_status store_export(const char *path, const char *text, char **err);
+
 /* Read the file. Returns 1 and sets *text (malloc'd) and *mtime when it
  * exists, 0 when there is none, -1 with *err on a read error. Files over
  * 1 MiB are refused as not ours. */
@@ -28,8 +36,10 @@ int store_read(const char *path, char **text, time_t *mtime, char **err);
  * earlier one). Returns the new name (malloc'd), or NULL with *err. */
 char *store_set_aside(const char *path, char **err);
 
-/* Remove temporary files an interrupted store_write() left beside `path`.
- * Returns how many were removed. */
+/* Remove temporary files an interrupted store_write() left beside `path`:
+ * those whose writer (its pid is in the name) is gone, and those older
+ * than ten minutes; never another running guide's save in progress (two
+ * guides on one account). Returns how many were removed. */
 int store_cleanup(const char *path);
 
 /* Delete the file ("forget my data"). Returns false with *err on failure;

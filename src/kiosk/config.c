@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/i18n.h"
 #include "core/util.h"
@@ -159,4 +160,10 @@ bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, 
 	if (!ok)
 		kiosk_config_free(c);
 	return ok;
+}
+
+bool kiosk_config_readable_by_others(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && (st.st_mode & S_IROTH);
 }

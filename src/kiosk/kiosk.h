@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 #include <time.h>
 
 #define KIOSK_CONFIG_DEFAULT "/etc/klantreis/kiosk.conf"
@@ -26,6 +27,15 @@ struct kiosk_config {
 bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, char **err);
 void kiosk_config_free(struct kiosk_config *c);
 
+/* Whether the file at `path` can be read by users other than its owner
+ * and group (the PIN hash in it invites an offline search). */
+bool kiosk_config_readable_by_others(const char *path);
+
+/* --hash-pin takes PINs of this many characters: a hash that leaks (a
+ * readable file, a backup) makes every shorter PIN a matter of minutes. */
+#define KIOSK_PIN_MIN 6
+#define KIOSK_PIN_MAX 32
+
 /* A new hash for `pin` (yescrypt, falling back to SHA-512). malloc'd, or
  * NULL when libcrypt can make neither. */
 char *kiosk_pin_hash(const char *pin);
@@ -44,11 +54,40 @@ struct kiosk_pin_guard {
 long kiosk_pin_wait(const struct kiosk_pin_guard *g, long long now_ms);
 void kiosk_pin_result(struct kiosk_pin_guard *g, bool ok, long long now_ms);
 
-/* Run the print command with `text` on its standard input: fork and
- * execve with the configured argument vector, never a shell; its output
- * goes to /dev/null (the screen belongs to curses). Waits at most
- * `timeout` seconds, then kills it. Returns 0 when it exited 0, else a
- * static English reason in *why. */
+/* A print job: the print command (fork and execve with the configured
+ * argument vector, never a shell; its output goes to /dev/null, the
+ * screen belongs to curses) reading the plan on its standard input. None
+ * of these calls blocks, but kiosk_print_cancel (a killed child is reaped
+ * at once) and kiosk_print.
+ *
+ *   kiosk_print_job_init(&j);
+ *   kiosk_print_start(&j, argv, text, len, 30, &why);   (copies text)
+ *   while ((r = kiosk_print_step(&j, &why)) == 1)  ... other work ...
+ *   (or kiosk_print_cancel(&j) to give up)
+ *
+ * Reasons are static English strings. The job's copy of the plan is
+ * wiped when the job ends. */
+struct kiosk_print_job {
+	pid_t pid;        /* the print command; 0: no job */
+	int fd;           /* the pipe to it (non-blocking); -1 when closed */
+	char *text;       /* the plan; wiped and freed at the end */
+	size_t len, off;  /* written so far */
+	bool short_write; /* it stopped reading before the end */
+	long long deadline; /* CLOCK_MONOTONIC ms: then it is killed */
+};
+void kiosk_print_job_init(struct kiosk_print_job *j);
+/* 0: started; -1 with *why. */
+int kiosk_print_start(struct kiosk_print_job *j, char *const argv[], const char *text, size_t len,
+		      int timeout, const char **why);
+/* Write what the pipe takes, look whether the command ended. 1: still
+ * busy; 0: it read the whole plan and exited 0; -1: it failed, did not
+ * read everything, or ran past the timeout (then it is killed). After 0
+ * or -1 the job is over. */
+int kiosk_print_step(struct kiosk_print_job *j, const char **why);
+bool kiosk_print_busy(const struct kiosk_print_job *j);
+/* Kill the print command (if any) and end the job. */
+void kiosk_print_cancel(struct kiosk_print_job *j);
+/* The whole job at once, waiting for it (at most `timeout` seconds). */
 int kiosk_print(char *const argv[], const char *text, int timeout, const char **why);
 /* Whether the print command's program exists and may be run; false with
  * a static English reason in *why (checked at start, so that a kiosk

@@ -5,9 +5,11 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -78,7 +80,8 @@ static void divert_stderr(void)
 		wr = p[1];
 	}
 	fflush(stderr);
-	saved_stderr = dup(STDERR_FILENO);
+	/* Close-on-exec: a print command must not inherit the terminal. */
+	saved_stderr = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
 	if (saved_stderr < 0 || dup2(wr, STDERR_FILENO) < 0) {
 		if (saved_stderr >= 0)
 			close(saved_stderr);
@@ -320,6 +323,56 @@ static enum tui_action mouse_action(struct tui *t)
 	return TUI_A_NONE;
 }
 
+/* "No key": a timeout, the end of input, or an invalid byte dropped. */
+#define NO_KEY (-1)
+/* How long the rest of a UTF-8 character may take after its first byte:
+ * a character arrives in one write, but a paste over a slow connection
+ * may split it. */
+#define UTF8_REST_MS 100
+
+/* One key: TUI_KEY(code) for a key curses knows, a character, or NO_KEY.
+ * wait_ms as for timeout(): -1 waits for ever. Characters are decoded
+ * here from the bytes curses passes on, not by get_wch: get_wch keeps
+ * adding bytes to an invalid sequence until about 128 have come (so a
+ * stray 0xFF swallowed the keys typed after it) and then returns one
+ * error for them all. Here each invalid byte is dropped on its own, and
+ * a byte that cannot continue a character starts the next key. */
+static int read_key(struct tui *t, int wait_ms)
+{
+	if (t->pushback != NO_KEY) {
+		int k = t->pushback;
+		t->pushback = NO_KEY;
+		return k;
+	}
+	timeout(wait_ms);
+	int c = getch();
+	if (c == ERR)
+		return NO_KEY;
+	if (c >= KEY_MIN)
+		return TUI_KEY(c);
+	if (c < 0x80)
+		return c;
+	size_t need = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+	if (!need)
+		return NO_KEY; /* a continuation byte or one never used */
+	char buf[4] = {(char)c};
+	timeout(UTF8_REST_MS);
+	for (size_t i = 1; i < need; i++) {
+		c = getch();
+		if (c == ERR)
+			return NO_KEY;
+		if (c >= KEY_MIN || (c & 0xc0) != 0x80) {
+			ungetch(c); /* the next key's */
+			return NO_KEY;
+		}
+		buf[i] = (char)c;
+	}
+	uint32_t cp;
+	if (utf8_decode(buf, need, &cp) != need)
+		return NO_KEY; /* overlong, a surrogate, above U+10FFFF */
+	return (int)cp;
+}
+
 /* After an Escape, what arrives at once belongs to it: curses already
  * waited ESCDELAY for a sequence it knows, so this is one it does not
  * (End or F13 on some terminals, a mouse report of another kind). Its
@@ -327,31 +380,24 @@ static enum tui_action mouse_action(struct tui *t)
  * CSI or SS3 sequence to its end and drop it. Returns true when an
  * unknown sequence was dropped, false for a real Escape; a key that
  * follows an Escape on its own is put back. */
-static bool drop_unknown_sequence(void)
+static bool drop_unknown_sequence(struct tui *t)
 {
-	wint_t wc;
-	nodelay(stdscr, TRUE);
-	int r = get_wch(&wc);
-	bool dropped = false;
-	if (r == OK && (wc == '[' || wc == 'O')) {
-		bool csi = wc == '[';
+	int k = read_key(t, 0);
+	if (k == '[' || k == 'O') {
+		bool csi = k == '[';
 		for (int n = 0; n < 32; n++) {
-			if (get_wch(&wc) != OK)
+			k = read_key(t, 0);
+			if (k == NO_KEY)
 				break;
 			/* CSI: parameters and intermediates 0x20-0x3f, then a
 			 * final byte 0x40-0x7e; SS3: one character. */
-			if (!csi || wc < 0x20 || wc > 0x3f)
+			if (!csi || k < 0x20 || k > 0x3f)
 				break;
 		}
-		dropped = true;
-	} else if (r != ERR) {
-		if (r == KEY_CODE_YES)
-			ungetch((int)wc);
-		else
-			unget_wch((wchar_t)wc);
+		return true;
 	}
-	nodelay(stdscr, FALSE);
-	return dropped;
+	t->pushback = k;
+	return false;
 }
 
 /* A message from the application (saving failed, saved progress could
@@ -385,9 +431,33 @@ static void leave_quickly(struct tui *t)
 	t->quit = true;
 }
 
+/* Whether the terminal is gone (hung up, closed, at end of input), asked
+ * of the terminal itself after get_wch returned ERR. An ERR alone says
+ * nothing: a timeout and every invalid byte sequence (0xFF typed or
+ * pasted, thousands at a time) give it too, and no count of them may end
+ * the guide (a kiosk ends only on SIGTERM, SIGHUP or the PIN). Curses
+ * reads the terminal a byte at a time, so what it has not taken is still
+ * in the terminal's queue: readable with bytes queued is input; readable
+ * with nothing queued is end of file. */
+static bool input_gone(void)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	int r;
+	do
+		r = poll(&p, 1, 0);
+	while (r < 0 && errno == EINTR);
+	if (r <= 0)
+		return false; /* nothing to read: a timeout */
+	if (p.revents & (POLLERR | POLLNVAL))
+		return true;
+	int queued = 0;
+	if (ioctl(STDIN_FILENO, FIONREAD, &queued) != 0)
+		return (p.revents & POLLHUP) != 0;
+	return queued == 0;
+}
+
 static void run(struct tui *t)
 {
-	int errors = 0;
 	bool repaint = true;
 	while (!t->quit) {
 		if (interrupted)
@@ -397,27 +467,21 @@ static void run(struct tui *t)
 		repaint = true;
 		/* Kiosk mode waits with a timeout: time itself acts there
 		 * (idle, the countdown, a signal to end). */
-		if (t->app->kiosk)
-			timeout(tui_kiosk_wait(t));
-		wint_t wc;
-		int r = get_wch(&wc);
-		if (r == ERR && t->app->kiosk) {
+		int key = read_key(t, t->app->kiosk ? tui_kiosk_wait(t) : -1);
+		if (key == NO_KEY && input_gone())
+			break; /* nobody left to answer: stop rather than spin */
+		if (key == NO_KEY && t->app->kiosk) {
 			repaint = tui_kiosk_tick(t);
 			continue;
 		}
-		if (r == ERR) {
-			/* Ctrl-C: the read ends (the handler has no SA_RESTART). */
-			if (interrupted)
-				break;
-			/* A blocking read fails only when the terminal is gone
-			 * (hang-up); give up after a few tries rather than spin. */
-			if (++errors > 50)
-				break;
+		if (key == NO_KEY) {
+			/* Ctrl-C (the read ends: the handler has no SA_RESTART)
+			 * is looked at above; an invalid byte sequence is
+			 * dropped, with nothing to paint again. */
+			repaint = false;
 			continue;
 		}
-		errors = 0;
-		int key = r == KEY_CODE_YES ? TUI_KEY((int)wc) : (int)wc;
-		if (key == TUI_ESC && drop_unknown_sequence())
+		if (key == TUI_ESC && drop_unknown_sequence(t))
 			continue;
 		t->msg[0] = '\0';
 		if (key == TUI_KEY(KEY_RESIZE)) {
@@ -454,7 +518,7 @@ static void run(struct tui *t)
 
 int tui_run(struct app *app)
 {
-	struct tui t = {.app = app};
+	struct tui t = {.app = app, .pushback = NO_KEY};
 	frames_open(&t);
 	/* Before newterm: curses installs its own handlers only for signals
 	 * still at their default. */
@@ -491,6 +555,8 @@ int tui_run(struct app *app)
 		return plain_run(app, stdin, stdout);
 	}
 	curses_on = true;
+	if (app->kiosk)
+		tui_kiosk_started(&t);
 	util_set_oom_handler(oom_handler);
 	divert_stderr();
 	/* 25 ms (not curses' default of a second) makes Escape close a

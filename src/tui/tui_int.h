@@ -39,7 +39,7 @@ struct tui_text;
 #define TUI_HITS_MAX 64
 
 /* A key: a character as its code point, or a curses key code (KEY_UP …)
- * moved above Unicode so that the two never collide (get_wch returns both
+ * moved above Unicode so that the two never collide (curses returns both
  * as small numbers). */
 #define TUI_KEY(k) (0x200000 + (k))
 #define TUI_ESC 27
@@ -293,9 +293,9 @@ struct tui_memo {
 struct tui_kiosk {
 	long long last_key;   /* the last key (or the last wipe) */
 	long long count_from; /* "Are you still there?" shown since; 0: not shown */
-	long long wait_from;  /* when the current wait for a key began */
-	int early;            /* waits that ended early in a row: the terminal is gone */
 	bool used;            /* a key since the last wipe: something to clear */
+	struct kiosk_print_job print; /* the plan on its way to the printer */
+	bool print_shown;     /* say how printing went (not after a wipe) */
 	char lang[8];         /* the language each new person starts with */
 	struct kiosk_pin_guard guard; /* kept across people: a wipe is no new try */
 };
@@ -325,6 +325,7 @@ struct tui {
 	size_t n_hits;
 	size_t click;            /* the item a TUI_A_CLICK is for */
 	struct tui_kiosk kiosk;
+	int pushback;            /* a key read too early, for the next read (tui.c) */
 	int frames_fd;           /* KLANTREIS_TEST_FRAMES, or -1 (tests only) */
 	unsigned long frames;    /* frames painted */
 };
@@ -447,6 +448,8 @@ size_t tui_plan_list(struct tui *t, struct tui_list *l);
  * when the screen must be painted again), and for every key
  * tui_kiosk_key first (returns true when it took the key). */
 void tui_kiosk_begin(struct tui *t);
+/* After newterm: what a fault must send to put the terminal back. */
+void tui_kiosk_started(struct tui *t);
 void tui_kiosk_end(struct tui *t);
 int tui_kiosk_wait(struct tui *t);
 bool tui_kiosk_tick(struct tui *t);

@@ -10,8 +10,35 @@
 # usage: kiosk.sh PROG SRCDIR BUILDDIR
 . "$(dirname "$0")/kiosk-lib.sh"
 
+# --hash-pin refuses a PIN shorter than 6 characters (its hash can be
+# searched offline), and says why.
+for short in 1234 12345; do
+	st=0
+	printf '%s\n' "$short" | LANGUAGE=en "$REAL_PROG" --hash-pin >"$TMPD/short.out" 2>"$TMPD/short.err" || st=$?
+	[ "$st" -eq 2 ] || fail "--hash-pin took the PIN $short (status $st)"
+	grep -q 'pin_hash' "$TMPD/short.out" && fail "--hash-pin made a hash of $short"
+	grep -qF "$(tr_msg en 'klantreis: the PIN must have 6 to 32 characters: whoever can read its hash can try every shorter PIN on their own computer (all four-digit PINs in minutes)')" \
+		"$TMPD/short.err" || fail "--hash-pin does not say why: $(cat "$TMPD/short.err")"
+done
+# A settings file every user can read: a warning before the screen
+# starts (in the volunteers' language); none for the usual 0640.
+cp "$TMPD/kiosk.conf" "$TMPD/open.conf"
+chmod 644 "$TMPD/open.conf"
+KIOSK_CONF=$TMPD/open.conf kiosk_start 80 24
+wait_for "> 1. English"
+# (The message ends in a newline, which tr_msg cannot pass: the file
+# name and the remedy, the same in every language, identify it.)
+warning="chmod 640 $TMPD/open.conf"
+grep -qF "$warning" "$TMPD/stderr" || fail "no warning about a readable kiosk.conf: $(cat "$TMPD/stderr")"
+grep -qF "root:kiosk $TMPD/open.conf" "$TMPD/stderr" ||
+	fail "the warning does not say who should read it: $(cat "$TMPD/stderr")"
+kill -s TERM "$(kiosk_pid)"
+wait_exit 0
+echo "ok: PIN length, readable settings"
+
 kiosk_start 80 24
 wait_for "> 1. English"
+grep -qF "chmod 640" "$TMPD/stderr" && fail "a warning about a kiosk.conf of mode 0640"
 lacks "$(tr_msg en 'quit')"
 key Enter
 wait_for "[klantreis:start]"

@@ -162,6 +162,45 @@ static void test_print(void **state)
 	assert_int_equal(kiosk_print(slow, plan, 1, &why), -1);
 	assert_true(time(NULL) - start < 10);
 	assert_non_null(strstr(why, "in time"));
+
+	/* A plan larger than a pipe holds, to a command that never reads:
+	 * no step blocks (the write once did, for ever), and the timeout
+	 * still ends it. */
+	size_t big_len = 1u << 20;
+	char *big = xmalloc(big_len + 1);
+	memset(big, 'x', big_len);
+	big[big_len] = '\0';
+	char *never[] = {"/bin/sleep", "1000", NULL};
+	struct kiosk_print_job job;
+	kiosk_print_job_init(&job);
+	assert_int_equal(kiosk_print_start(&job, never, big, big_len, 1, &why), 0);
+	assert_true(kiosk_print_busy(&job));
+	start = time(NULL);
+	int r;
+	while ((r = kiosk_print_step(&job, &why)) == 1) {
+		struct timespec pause = {0, 20 * 1000 * 1000};
+		nanosleep(&pause, NULL);
+		assert_true(time(NULL) - start < 10);
+	}
+	assert_int_equal(r, -1);
+	assert_non_null(strstr(why, "in time"));
+	assert_false(kiosk_print_busy(&job));
+	/* The same through the waiting call. */
+	start = time(NULL);
+	assert_int_equal(kiosk_print(never, big, 1, &why), -1);
+	assert_true(time(NULL) - start < 10);
+	/* Cancelled: the command is gone at once. */
+	assert_int_equal(kiosk_print_start(&job, never, big, big_len, 30, &why), 0);
+	pid_t pid = job.pid;
+	assert_int_equal(kiosk_print_step(&job, &why), 1);
+	kiosk_print_cancel(&job);
+	assert_false(kiosk_print_busy(&job));
+	assert_int_equal(kill(pid, 0), -1);
+	/* A printer that exits without reading: said so, and no SIGPIPE. */
+	char *quitter[] = {"/bin/true", NULL};
+	assert_int_equal(kiosk_print(quitter, big, 5, &why), -1);
+	assert_non_null(strstr(why, "whole plan"));
+	free(big);
 	free(script);
 	free(prog);
 	free(out);

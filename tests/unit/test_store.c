@@ -3,7 +3,9 @@
  * files set aside, forgetting. */
 #include "testutil.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <time.h>
 #include <sys/wait.h>
 
 #include "core/store.h"
@@ -92,6 +94,78 @@ static void test_interrupted_write(void **state)
 	free(dir);
 }
 
+/* Two guides on one account (issue 17): the clean-up at one's start
+ * removed the other's temporary file mid-save, whose rename then failed.
+ * Only stale files go: a dead writer's, or an old one. */
+static void test_cleanup_two_guides(void **state)
+{
+	(void)state;
+	char *dir = tu_tmpdir();
+	char *path = xasprintf("%s/session", dir);
+	int go[2];
+	assert_int_equal(pipe(go), 0);
+	/* Another guide, in the middle of a save: its file, its pid. */
+	pid_t other = fork();
+	assert_true(other >= 0);
+	if (other == 0) {
+		close(go[1]);
+		char *mine = xasprintf("%s.tmp-%ld-Ab12Cd", path, (long)getpid());
+		int fd = open(mine, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0 || write(fd, "half", 4) != 4)
+			_exit(1);
+		close(fd);
+		char c;
+		ssize_t r = read(go[0], &c, 1); /* until the test says go */
+		(void)r;
+		int ok = access(mine, F_OK) == 0;
+		_exit(ok ? 0 : 2);
+	}
+	close(go[0]);
+	char *theirs = xasprintf("%s.tmp-%ld-Ab12Cd", path, (long)other);
+	for (int i = 0; i < 500 && access(theirs, F_OK) != 0; i++)
+		usleep(10000);
+	assert_int_equal(access(theirs, F_OK), 0);
+	/* Stale ones beside it: a writer that is gone (a reaped child),
+	 * and an old file of a writer that runs (this process). */
+	pid_t gone = fork();
+	assert_true(gone >= 0);
+	if (gone == 0)
+		_exit(0);
+	assert_int_equal(waitpid(gone, NULL, 0), gone);
+	char *dead = xasprintf("%s.tmp-%ld-Xy34Zw", path, (long)gone);
+	char *old = xasprintf("%s.tmp-%ld-Qq56Rr", path, (long)getpid());
+	char *young_legacy = xasprintf("%s.tmp-Lm78No", path);
+	tu_write(dir, strrchr(dead, '/') + 1, "x", 1);
+	tu_write(dir, strrchr(old, '/') + 1, "x", 1);
+	tu_write(dir, strrchr(young_legacy, '/') + 1, "x", 1);
+	struct timespec hour_ago[2] = {{time(NULL) - 3600, 0}, {time(NULL) - 3600, 0}};
+	assert_int_equal(utimensat(AT_FDCWD, old, hour_ago, 0), 0);
+
+	assert_int_equal(store_cleanup(path), 2);
+	assert_int_equal(access(theirs, F_OK), 0);       /* the running guide's */
+	assert_int_equal(access(young_legacy, F_OK), 0); /* young, writer unknown */
+	assert_int_not_equal(access(dead, F_OK), 0);
+	assert_int_not_equal(access(old, F_OK), 0);
+	/* The other guide still has its file when it goes on. */
+	assert_int_equal(write(go[1], "g", 1), 1);
+	close(go[1]);
+	int st;
+	assert_int_equal(waitpid(other, &st, 0), other);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	/* Now it is gone: its file is stale. */
+	assert_int_equal(store_cleanup(path), 1);
+	assert_int_not_equal(access(theirs, F_OK), 0);
+	unlink(young_legacy);
+	free(theirs);
+	free(dead);
+	free(old);
+	free(young_legacy);
+	free(path);
+	tu_rmdir(dir);
+	free(dir);
+}
+
 static void test_set_aside(void **state)
 {
 	(void)state;
@@ -132,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_write_read),
 		cmocka_unit_test(test_interrupted_write),
+		cmocka_unit_test(test_cleanup_two_guides),
 		cmocka_unit_test(test_set_aside),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
