@@ -24,20 +24,31 @@ int cmd_check(const struct cli *c)
  * taken as no --start. */
 static bool start_given(const struct cli *c) { return strcmp(c->start, "klantreis:start") != 0; }
 
+/* The content and the step --start names; NULL (status set, message
+ * printed) when either fails. */
+static struct journey_set *open_at_start(const struct cli *c, const struct step **start, int *status)
+{
+	struct journey_set *set = content_open(c, status);
+	if (!set)
+		return NULL;
+	*start = journey_set_resolve(set, NULL, c->start);
+	if (*start)
+		return set;
+	fprintf(stderr, _("klantreis: --start=%s: no such journey or step\n"), c->start);
+	journey_set_free(set);
+	*status = CLI_EXIT_USAGE;
+	return NULL;
+}
+
 static int flushed(void) { return fflush(stdout) != 0 || ferror(stdout) ? CLI_EXIT_CONTENT : 0; }
 
 int cmd_export(const struct cli *c)
 {
 	int status = 0;
-	struct journey_set *set = content_open(c, &status);
+	const struct step *start;
+	struct journey_set *set = open_at_start(c, &start, &status);
 	if (!set)
 		return status;
-	const struct step *start = journey_set_resolve(set, NULL, c->start);
-	if (!start) {
-		fprintf(stderr, _("klantreis: --start=%s: no such journey or step\n"), c->start);
-		journey_set_free(set);
-		return CLI_EXIT_USAGE;
-	}
 	i18n_set_lang(c->lang ? c->lang : "en");
 	/* --start names the journey to draw; without it, every part. */
 	export_graph(set, (enum export_format)export_format_parse(c->export_format),
@@ -58,15 +69,10 @@ static const char *example_part(const struct journey_set *set, const struct step
 int cmd_paths(const struct cli *c)
 {
 	int status = 0;
-	struct journey_set *set = content_open(c, &status);
+	const struct step *start;
+	struct journey_set *set = open_at_start(c, &start, &status);
 	if (!set)
 		return status;
-	const struct step *start = journey_set_resolve(set, NULL, c->start);
-	if (!start) {
-		fprintf(stderr, _("klantreis: --start=%s: no such journey or step\n"), c->start);
-		journey_set_free(set);
-		return CLI_EXIT_USAGE;
-	}
 	i18n_set_lang(c->lang ? c->lang : "en");
 	/* --start=JOURNEY: lists that part on its own: its paths end where
 	 * it leads into another part. */
