@@ -19,9 +19,11 @@
 # user: UsePAM no and StrictModes no need no root. Where sshd cannot start
 # this FAILS, saying why: scripts/setup.sh installs openssh-server.
 #
-# usage: ssh.sh KLANTREIS SRCDIR BUILDDIR
+# usage: ssh.sh KLANTREIS SRCDIR BUILDDIR [WRAPPER-OPTION]
+# (--mem=0 in a sanitizer build: ASan cannot start under ulimit -v)
 set -eu
 case $1 in /*) KLANTREIS=$1 ;; *) KLANTREIS=$PWD/$1 ;; esac
+WRAPPER_OPT=${4:-}
 SSHD=/usr/sbin/sshd
 for p in "$SSHD" ssh ssh-keygen tmux; do
 	command -v "$p" >/dev/null 2>&1 || {
@@ -72,7 +74,7 @@ fi
 # a short idle limit and the program under test, and a short timeout for
 # connections without a session.
 sed -e "s|^Match User guide|Match User $USER_NAME|" \
-	-e "s|^\(\s*\)ForceCommand .*|\1ForceCommand sh $SRCDIR/server/klantreis-ssh.in --idle=$IDLE --klantreis=$KLANTREIS -- --today=2026-12-05 --show-ids|" \
+	-e "s|^\(\s*\)ForceCommand .*|\1ForceCommand sh $SRCDIR/server/klantreis-ssh.in --idle=$IDLE $WRAPPER_OPT --klantreis=$KLANTREIS -- --today=2026-12-05 --show-ids|" \
 	-e 's|^\(\s*\)PubkeyAuthentication no|\1PubkeyAuthentication yes|' \
 	-e '/PasswordAuthentication yes/d' -e '/PermitEmptyPasswords yes/d' \
 	-e 's|UnusedConnectionTimeout .*|UnusedConnectionTimeout 5s|' \
