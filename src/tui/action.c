@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The action table (tui_int.h) made into data: key lookup, the footer and
- * the help screen all read the same rows, so a binding cannot be shown in
- * one place and work differently in another. */
+/* The footer and the help screen, both made from the key tables (keys.h,
+ * keys.c), so a binding cannot be shown in one place and work differently
+ * in another. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,47 +9,6 @@
 #include "core/util.h"
 #include "core/wrap.h"
 #include "tui/tui_int.h"
-
-#define X(name, ctx, fctx, prio, fkeys, fword, help, ...) \
-	static const int keys_##name[] = {__VA_ARGS__, 0};
-TUI_ACTIONS(X)
-#undef X
-
-struct row {
-	enum tui_action action;
-	unsigned ctx, fctx;
-	int prio;
-	const char *fkeys, *fword, *help;
-	const int *keys;
-};
-
-static const struct row rows[] = {
-#define X(name, ctx, fctx, prio, fkeys, fword, help, ...) \
-	{TUI_A_##name, ctx, fctx, prio, fkeys, fword, help, keys_##name},
-	TUI_ACTIONS(X)
-#undef X
-};
-#define N_ROWS (sizeof rows / sizeof rows[0])
-
-/* Whether a row's contexts (or footer contexts) `row` hold for `ctx`, a
- * screen's context with the run's modes: one of the screens, and every
- * mode the row names. */
-static bool applies(unsigned row, unsigned ctx)
-{
-	return (row & ctx & ~(unsigned)TUI_MODES) && !(row & TUI_MODES & ~ctx);
-}
-
-enum tui_action tui_action_for(int key, unsigned ctx)
-{
-	for (size_t i = 0; i < N_ROWS; i++) {
-		if (!applies(rows[i].ctx, ctx))
-			continue;
-		for (const int *k = rows[i].keys; *k; k++)
-			if (*k == key)
-				return rows[i].action;
-	}
-	return TUI_A_NONE;
-}
 
 /* The name of a key for the help screen; NULL for keys not worth
  * listing: aliases (Return next to Enter, DEL next to Backspace) and the
@@ -114,63 +73,86 @@ static int other_case(int k)
 	return -1;
 }
 
-/* "↑ k Shift+Tab": the keys of a row, each once. */
-static char *keys_label(const struct row *r)
+/* Whether `k` is already among the keys collected in `seen`. */
+static bool listed(const int *seen, size_t n, int k)
 {
-	struct strbuf b;
-	sb_init(&b);
-	sb_add(&b, "", 0);
-	for (const int *k = r->keys; *k; k++) {
-		char buf[16];
-		const char *name = key_text(*k, buf);
-		if (!name)
+	for (size_t i = 0; i < n; i++)
+		if (seen[i] == k || seen[i] == other_case(k))
+			return true;
+	return false;
+}
+
+/* "↑ k Shift+Tab": the keys of an action in the run's modes (`ctx`),
+ * each once, in the order of the bindings. NULL when it has none. */
+static char *keys_label(enum tui_action a, unsigned ctx)
+{
+	size_t nb;
+	const struct tui_binding *b = tui_bindings(&nb);
+	int seen[64];
+	size_t n_seen = 0;
+	struct strbuf sb;
+	sb_init(&sb);
+	sb_add(&sb, "", 0);
+	bool any = false;
+	for (size_t i = 0; i < nb; i++) {
+		/* Every screen's keys, but only this run's modes. */
+		if (b[i].action != a || (b[i].ctx & TUI_MODES & ~ctx))
 			continue;
-		if ((*k >= '2' && *k <= '9') || *k == '0')
-			continue; /* shown as "1-9" */
-		bool seen = false;
-		for (const int *p = r->keys; p < k && !seen; p++)
-			seen = *p == other_case(*k);
-		if (seen)
-			continue;
-		if (b.len)
-			sb_putc(&b, ' ');
-		sb_puts(&b, *k == '1' ? "1-9" : name);
+		any = true;
+		for (const int *k = b[i].keys; k < b[i].keys + TUI_BINDING_KEYS && *k; k++) {
+			char buf[16];
+			const char *name = key_text(*k, buf);
+			if (!name || (*k >= '2' && *k <= '9') || *k == '0')
+				continue; /* an alias, or shown as "1-9" */
+			if (listed(seen, n_seen, *k))
+				continue;
+			if (n_seen < sizeof seen / sizeof seen[0])
+				seen[n_seen++] = *k;
+			if (sb.len)
+				sb_putc(&sb, ' ');
+			sb_puts(&sb, *k == '1' ? "1-9" : name);
+		}
 	}
-	return sb_steal(&b);
+	if (!any) {
+		sb_free(&sb);
+		return NULL;
+	}
+	return sb_steal(&sb);
 }
 
 void tui_help_text(struct tui_text *tx, int width, unsigned ctx)
 {
-	char *labels[N_ROWS];
+	char *labels[TUI_A_COUNT] = {0};
 	int kw = 0;
-	for (size_t i = 0; i < N_ROWS; i++) {
-		/* Every screen's keys, but only this mode's. */
-		bool mode = !(rows[i].ctx & TUI_MODES & ~ctx);
-		labels[i] = rows[i].help && mode ? keys_label(&rows[i]) : NULL;
-		if (labels[i] && wrap_width(labels[i]) > kw)
-			kw = wrap_width(labels[i]);
+	for (int a = 0; a < TUI_A_COUNT; a++) {
+		if (!tui_action_info((enum tui_action)a)->help)
+			continue;
+		labels[a] = keys_label((enum tui_action)a, ctx);
+		if (labels[a] && wrap_width(labels[a]) > kw)
+			kw = wrap_width(labels[a]);
 	}
 	/* The keys get at most a third of the width; longer key lists wrap
 	 * on a line of their own. */
 	if (kw > width / 3)
 		kw = width / 3;
-	for (size_t i = 0; i < N_ROWS; i++) {
-		if (!labels[i])
+	for (int a = 0; a < TUI_A_COUNT; a++) {
+		if (!labels[a])
 			continue;
-		int lw = wrap_width(labels[i]);
+		const char *help = _(tui_action_info((enum tui_action)a)->help);
+		int lw = wrap_width(labels[a]);
 		char *pad = xmalloc((size_t)kw + 3);
 		memset(pad, ' ', (size_t)kw + 2);
 		pad[kw + 2] = '\0';
 		if (lw <= kw) {
-			char *gutter = xasprintf("%s%*s  ", labels[i], kw - lw, "");
-			tui_text_add(tx, _(rows[i].help), width, TUI_S_NORMAL, gutter, pad, strlen(labels[i]));
+			char *gutter = xasprintf("%s%*s  ", labels[a], kw - lw, "");
+			tui_text_add(tx, help, width, TUI_S_NORMAL, gutter, pad, strlen(labels[a]));
 			free(gutter);
 		} else {
-			tui_text_add(tx, labels[i], width, TUI_S_BOLD, NULL, NULL, 0);
-			tui_text_add(tx, _(rows[i].help), width, TUI_S_NORMAL, pad, pad, 0);
+			tui_text_add(tx, labels[a], width, TUI_S_BOLD, NULL, NULL, 0);
+			tui_text_add(tx, help, width, TUI_S_NORMAL, pad, pad, 0);
 		}
 		free(pad);
-		free(labels[i]);
+		free(labels[a]);
 	}
 }
 
@@ -188,19 +170,22 @@ static void footer_make(struct tui_footer_memo *f, unsigned ctx, int cols)
 	f->ctx = ctx;
 	f->cols = cols;
 	snprintf(f->lang, sizeof f->lang, "%s", i18n_lang());
-	const struct row *show[N_ROWS];
-	int width[N_ROWS];
+	size_t nh;
+	const struct tui_hint *hints = tui_hints(&nh);
+	const struct tui_hint *show[64];
+	int width[64];
 	size_t n = 0;
 	int total = 0;
-	for (size_t i = 0; i < N_ROWS; i++) {
-		if (!applies(rows[i].fctx, ctx) || !rows[i].prio)
+	for (size_t i = 0; i < nh && n < sizeof show / sizeof show[0]; i++) {
+		if (!tui_ctx_applies(hints[i].ctx, ctx))
 			continue;
 		/* Keys do what the footer says: none that would do nothing. */
-		if ((rows[i].action == TUI_A_CLOSE && (ctx & TUI_CTX_FIRST)) ||
-		    (rows[i].action == TUI_A_SCROLL_DOWN && (ctx & TUI_CTX_FITS)))
+		if ((hints[i].action == TUI_A_CLOSE && (ctx & TUI_CTX_FIRST)) ||
+		    (hints[i].action == TUI_A_SCROLL_DOWN && (ctx & TUI_CTX_FITS)))
 			continue;
-		show[n] = &rows[i];
-		width[n] = wrap_width(rows[i].fkeys) + 1 + wrap_width(_(rows[i].fword));
+		const struct tui_action_info *info = tui_action_info(hints[i].action);
+		show[n] = &hints[i];
+		width[n] = wrap_width(info->fkeys) + 1 + wrap_width(_(info->fword));
 		total += width[n] + (n ? 2 : 0);
 		n++;
 	}
@@ -219,8 +204,9 @@ static void footer_make(struct tui_footer_memo *f, unsigned ctx, int cols)
 	f->x = xcalloc(n ? n : 1, sizeof(*f->x));
 	int x = 1;
 	for (size_t i = 0; i < n; i++) {
-		char *item = xasprintf("%s %s", show[i]->fkeys, _(show[i]->fword));
-		tui_text_add(&f->items, item, 1000, TUI_S_FOOTER, NULL, NULL, strlen(show[i]->fkeys));
+		const struct tui_action_info *info = tui_action_info(show[i]->action);
+		char *item = xasprintf("%s %s", info->fkeys, _(info->fword));
+		tui_text_add(&f->items, item, 1000, TUI_S_FOOTER, NULL, NULL, strlen(info->fkeys));
 		free(item);
 		f->x[i] = x;
 		x += width[i] + 2;

@@ -28,6 +28,7 @@
 #include "app.h"
 #include "core/i18n.h"
 #include "kiosk/kiosk.h"
+#include "tui/keys.h"
 #include "tui/styles.h"
 
 struct tui;
@@ -37,169 +38,6 @@ struct tui_text;
 #define TUI_MIN_ROWS 12
 #define TUI_STACK_MAX 8
 #define TUI_HITS_MAX 64
-
-/* A key: a character as its code point, or a curses key code (KEY_UP …)
- * moved above Unicode so that the two never collide (curses returns both
- * as small numbers). */
-#define TUI_KEY(k) (0x200000 + (k))
-#define TUI_ESC 27
-
-/* Contexts: which keys mean what where. One screen has one context at a
- * time; the action table says in which contexts a key binding applies,
- * and in which the footer mentions it. */
-enum {
-	TUI_CTX_STEP = 1u << 0, /* a step with options or "Continue" */
-	TUI_CTX_END = 1u << 1,  /* an end step: text, then the plan to tick */
-	TUI_CTX_PLAN = 1u << 2, /* the action plan */
-	TUI_CTX_PICK = 1u << 3, /* a pop-up list: language, glossary words */
-	TUI_CTX_TEXT = 1u << 4, /* a pop-up text: help, sources, a definition */
-	TUI_CTX_ASK = 1u << 5,  /* the quit question */
-	TUI_CTX_CONFIRM = 1u << 6, /* kiosk: "Finish and clear?" */
-	TUI_CTX_PIN = 1u << 7,  /* kiosk: the volunteer types the PIN (keys are text) */
-	TUI_CTX_ALERT = 1u << 8, /* kiosk: "Are you still there?" (any key continues) */
-	TUI_CTX_QR = 1u << 9,   /* kiosk: a link of the plan as a QR code */
-};
-/* Flags a screen adds to its context so that the footer offers no key
- * that would do nothing there (rows never name them). */
-enum {
-	TUI_CTX_FIRST = 1u << 10, /* the first screen: nothing to close (no "Esc close") */
-	TUI_CTX_FITS = 1u << 11,  /* a pop-up whose text fits: nothing to scroll (no "PgDn") */
-};
-/* Modes: the loop adds them to every screen's context (tui_context). A
- * row whose contexts name modes applies only when all of them hold; a
- * row without any applies in every mode. */
-enum {
-	TUI_MODE_NORMAL = 1u << 12,  /* not kiosk mode */
-	TUI_MODE_KIOSK = 1u << 13,   /* --kiosk */
-	TUI_MODE_PRINTER = 1u << 14, /* --kiosk with a print_command */
-	TUI_MODE_TRAINER = 1u << 15, /* --trainer */
-};
-#define TUI_MODES (TUI_MODE_NORMAL | TUI_MODE_KIOSK | TUI_MODE_PRINTER | TUI_MODE_TRAINER)
-#define TUI_CTX_NAV (TUI_CTX_STEP | TUI_CTX_END)
-#define TUI_CTX_LISTS (TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_PICK)
-#define TUI_CTX_MOST (TUI_CTX_LISTS | TUI_CTX_TEXT)
-
-/* The cyrillic letters on the same physical keys as q, j, k, b, l, p, g, s, f
- * on a Ukrainian or Russian (ЙЦУКЕН) layout, so the keys work without
- * switching the keyboard to Latin. */
-#define TUI_CYR_Q 0x439, 0x419 /* й Й */
-#define TUI_CYR_J 0x43e, 0x41e /* о О */
-#define TUI_CYR_K 0x43b, 0x41b /* л Л */
-#define TUI_CYR_B 0x438, 0x418 /* и И */
-#define TUI_CYR_L 0x434, 0x414 /* д Д */
-#define TUI_CYR_P 0x437, 0x417 /* з З */
-#define TUI_CYR_G 0x43f, 0x41f /* п П */
-#define TUI_CYR_S 0x456, 0x406, 0x44b, 0x42b /* і І (uk), ы Ы (ru) */
-#define TUI_CYR_F 0x430, 0x410 /* а А */
-#define TUI_CYR_X 0x447, 0x427 /* ч Ч */
-#define TUI_CYR_T 0x435, 0x415 /* е Е */
-#define TUI_CYR_C 0x441, 0x421 /* с С */
-#define TUI_CYR_O 0x449, 0x429 /* щ Щ */
-#define TUI_CYR_E 0x443, 0x423 /* у У */
-#define TUI_CTRL_X 24
-
-/* The action table: one row per action.
- *   X(NAME, contexts, footer contexts, footer priority, footer keys,
- *     footer word, help text, keys...)
- * Contexts and footer contexts may name modes too (TUI_MODE_*): the row
- * is then only for those runs (kiosk mode's F is not normal mode's F);
- * the help screen lists the rows of the run's modes.
- * The first row whose contexts hold the screen's context wins, so the
- * narrow rows come first: the quit question, and ticking (Space) before
- * scrolling (Space elsewhere). The footer shows, in table order, the rows
- * for the screen's context that fit, dropping the highest priority
- * numbers first. Rows without help text are left out of the help screen.
- * Help and footer words are translated when shown; the key names
- * ("Enter", "PgDn") are those printed on keyboards and stay as they are. */
-#define TUI_ACTIONS(X)                                                                              \
-	X(YES, TUI_CTX_ASK, 0, 0, NULL, NULL, NULL, 'y', 'Y', 'q', 'Q', TUI_CYR_Q)                  \
-	X(NO, TUI_CTX_ASK | TUI_CTX_CONFIRM, 0, 0, NULL, NULL, NULL, 'n', 'N')                     \
-	/* TRANSLATORS: footer words follow a key name in the last line: short! */                \
-	X(SWITCH, TUI_CTX_ASK | TUI_CTX_CONFIRM, TUI_CTX_ASK | TUI_CTX_CONFIRM, 3, "←→", N_("switch"), \
-	  NULL, TUI_KEY(KEY_LEFT), TUI_KEY(KEY_RIGHT), TUI_KEY(KEY_UP), TUI_KEY(KEY_DOWN), '\t',    \
-	  TUI_KEY(KEY_BTAB))                                                                        \
-	X(UP, TUI_CTX_MOST, TUI_CTX_LISTS, 6, "↑↓", N_("move"),                                   \
-	  N_("Move the selection up (at the top: scroll the text)"), TUI_KEY(KEY_UP), 'k', 'K',     \
-	  TUI_CYR_K, TUI_KEY(KEY_BTAB))                                                             \
-	X(DOWN, TUI_CTX_MOST, 0, 0, NULL, NULL,                                                     \
-	  N_("Move the selection down (at the bottom: scroll the text)"), TUI_KEY(KEY_DOWN), 'j',   \
-	  'J', TUI_CYR_J, '\t')                                                                     \
-	X(CHOOSE, TUI_CTX_LISTS | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_TEXT,                     \
-	  TUI_CTX_STEP | TUI_CTX_PICK | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_PIN, 2,             \
-	  "Enter", N_("choose"), N_("Choose the selected option"), '\n', '\r', TUI_KEY(KEY_ENTER),  \
-	  TUI_KEY(KEY_RIGHT))                                                                       \
-	X(NUMBER, TUI_CTX_LISTS, 0, 0, NULL, NULL,                                                  \
-	  N_("Choose an option by its number (10 and up: two digits)"), '1', '2', '3', '4',  \
-	  '5', '6', '7', '8', '9', '0')                                                             \
-	X(BACK, TUI_CTX_MOST, TUI_CTX_NAV, 3, "←", N_("back"),                                      \
-	  N_("Back to the previous screen (or close this window)"), TUI_KEY(KEY_BACKSPACE), 127, 8, \
-	  TUI_KEY(KEY_LEFT), 'b', 'B', TUI_CYR_B)                                                   \
-	X(SCROLL_UP, TUI_CTX_MOST, 0, 0, NULL, NULL, N_("Scroll the text up"), TUI_KEY(KEY_PPAGE))  \
-	X(TICK, TUI_CTX_END | TUI_CTX_PLAN, TUI_CTX_END | TUI_CTX_PLAN, 2, "Space", N_("tick"),     \
-	  N_("In your plan: tick or untick the selected task"), ' ')                                \
-	X(SCROLL_DOWN, TUI_CTX_MOST, TUI_CTX_TEXT, 3, "PgDn", N_("scroll"), N_("Scroll the text down"), \
-	  TUI_KEY(KEY_NPAGE), ' ')                                                                  \
-	X(LANGUAGE, TUI_CTX_NAV | TUI_CTX_PLAN, TUI_CTX_NAV | TUI_CTX_PLAN, 5, "L", N_("language"), \
-	  N_("Change the language (you keep your place)"), 'L', 'l', TUI_CYR_L, TUI_KEY(KEY_F(2)))  \
-	X(PLAN, TUI_CTX_NAV | TUI_CTX_PLAN, TUI_CTX_NAV, 6, "P", N_("plan"),                        \
-	  N_("Show your action plan"), 'P', 'p', TUI_CYR_P)                                        \
-	X(GLOSSARY, TUI_CTX_NAV | TUI_CTX_PLAN, TUI_CTX_NAV | TUI_CTX_PLAN, 8, "G", N_("Dutch words"), \
-	  N_("Explain the Dutch words on this screen"), 'G', 'g', TUI_CYR_G)                       \
-	X(SOURCES, TUI_CTX_NAV, TUI_CTX_NAV, 9, "S", N_("sources"),                                  \
-	  N_("Show the sources of this step"), 'S', 's', TUI_CYR_S)                                \
-	/* Kiosk mode (kiosk.c): F finishes and clears instead of forgetting   \
-	 * a save file (there is none), X and F12 leave at once, Q explains    \
-	 * that the guide stays open, Ctrl-X asks a volunteer for the PIN. */  \
-	X(FINISH, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_CONFIRM | TUI_MODE_KIOSK,                    \
-	  TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_KIOSK, 1, "F", N_("Finish and clear"),              \
-	  N_("Finish: clear your answers and your plan from this computer"), 'F', 'f', TUI_CYR_F)  \
-	/* Every mode (DESIGN.md section 5): kiosk mode wipes and shows the   \
-	 * language picker, the others forget what is private and end. */    \
-	X(QUICK_EXIT, TUI_CTX_MOST | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_ALERT | TUI_CTX_QR,    \
-	  TUI_CTX_MOST | TUI_CTX_ALERT | TUI_CTX_QR, 1, "X", N_("Quick exit"),                      \
-	  N_("Quick exit: clear the screen at once and leave, keeping nothing private"), 'X', 'x',  \
-	  TUI_CYR_X, TUI_KEY(KEY_F(12)))                                                            \
-	X(PRINT, TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_PRINTER,                                     \
-	  TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_PRINTER, 2, "T", N_("print"),                       \
-	  N_("In your plan: print it to take it with you"), 'T', 't', TUI_CYR_T)                   \
-	X(QR, TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_KIOSK, TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_KIOSK, \
-	  3, "C", N_("QR codes"), N_("In your plan: show its links as QR codes for your phone"),    \
-	  'C', 'c', TUI_CYR_C)                                                                      \
-	X(NEXT_LINK, TUI_CTX_QR, TUI_CTX_QR, 2, "←→", N_("next link"), NULL, TUI_KEY(KEY_RIGHT),   \
-	  TUI_KEY(KEY_LEFT), TUI_KEY(KEY_DOWN), TUI_KEY(KEY_UP), ' ', TUI_KEY(KEY_NPAGE),           \
-	  TUI_KEY(KEY_PPAGE), '\t', TUI_KEY(KEY_BTAB))                                              \
-	X(STAYS, TUI_CTX_MOST | TUI_CTX_QR | TUI_MODE_KIOSK, 0, 0, NULL, NULL,                     \
-	  N_("About leaving: this guide stays open for the next person"), 'Q', 'q', TUI_CYR_Q)     \
-	X(ADMIN, TUI_CTX_MOST | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_ALERT | TUI_CTX_QR |        \
-	  TUI_MODE_KIOSK, 0, 0, NULL, NULL, N_("For volunteers: end the kiosk with the PIN"),      \
-	  TUI_CTRL_X)                                                                               \
-	X(OUTLINE, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_TRAINER,                                  \
-	  TUI_CTX_NAV | TUI_MODE_TRAINER, 4, "O", N_("outline"),                                    \
-	  N_("Trainers: an outline of every journey and step; Enter jumps there"), 'O', 'o',        \
-	  TUI_CYR_O)                                                                                \
-	X(EXPORT_PLAN, TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_NORMAL,                                \
-	  TUI_CTX_PLAN | TUI_MODE_NORMAL, 4, "E", N_("save as file"),                               \
-	  N_("In your plan: save it as a text file in your home folder, to mail or print"), 'E',    \
-	  'e', TUI_CYR_E)                                                                           \
-	X(FORGET, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_NORMAL, 0, 0, NULL, NULL,                   \
-	  N_("Forget: delete your saved progress from this computer"), 'F', 'f', TUI_CYR_F)        \
-	X(HELP, TUI_CTX_MOST, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_PICK, 1, "?", N_("help"),       \
-	  N_("Show this help"), '?', TUI_KEY(KEY_F(1)))                                             \
-	X(QUIT, TUI_CTX_MOST | TUI_MODE_NORMAL, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_NORMAL, 4, "Q", \
-	  N_("quit"),                                                                               \
-	  N_("Quit (you are asked first)"), 'Q', 'q', TUI_CYR_Q)                                    \
-	X(CLOSE, TUI_CTX_MOST | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_QR,                         \
-	  TUI_CTX_PLAN | TUI_CTX_PICK | TUI_CTX_TEXT | TUI_CTX_ASK | TUI_CTX_CONFIRM | TUI_CTX_PIN |  \
-	  TUI_CTX_QR, 1, "Esc", N_("close"), N_("Close this window"), TUI_ESC)
-
-enum tui_action {
-	TUI_A_NONE,
-#define TUI_X_ENUM(name, ...) TUI_A_##name,
-	TUI_ACTIONS(TUI_X_ENUM)
-#undef TUI_X_ENUM
-	TUI_A_CLICK, /* a mouse click on item t->click (not a key binding) */
-	TUI_A_COUNT
-};
 
 /* enum tui_style (TUI_S_NORMAL …) comes from the style table, tui/styles.h. */
 
@@ -330,10 +168,8 @@ struct tui {
 	unsigned long frames;    /* frames painted */
 };
 
-/* ---- actions (action.c) ---- */
+/* ---- the footer and the help (action.c; the key tables: keys.h) ---- */
 
-/* The action `key` stands for in context `ctx`; TUI_A_NONE if none. */
-enum tui_action tui_action_for(int key, unsigned ctx);
 /* Paint the footer (bottom row) for context `ctx`: the hints that fit,
  * or the notice t->msg. */
 void tui_footer(struct tui *t, unsigned ctx);
