@@ -489,7 +489,7 @@ static size_t page_step(const struct tui_screen *s)
 	return s->page > 2 ? (size_t)s->page - 1 : 1;
 }
 
-void tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a)
+enum tui_handled tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a)
 {
 	switch (a) {
 	case TUI_A_UP:
@@ -510,51 +510,10 @@ void tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a)
 	case TUI_A_CHOOSE: /* Enter: read, done */
 		tui_pop(t);
 		break;
-	case TUI_A_HELP:
-		tui_push(t, &tui_help_ops, NULL);
-		break;
-	case TUI_A_QUIT:
-		tui_push(t, &tui_quit_ops, NULL);
-		break;
 	default:
-		break;
+		return TUI_IGNORED;
 	}
-}
-
-bool tui_common_key(struct tui *t, enum tui_action a)
-{
-	switch (a) {
-	case TUI_A_LANGUAGE:
-		tui_push(t, &tui_lang_ops, NULL);
-		return true;
-	case TUI_A_HELP:
-		tui_push(t, &tui_help_ops, NULL);
-		return true;
-	case TUI_A_QUIT:
-		tui_push(t, &tui_quit_ops, NULL);
-		return true;
-	case TUI_A_GLOSSARY:
-		tui_push(t, &tui_glossary_ops, NULL);
-		return true;
-	case TUI_A_SOURCES:
-		tui_push(t, &tui_sources_ops, NULL);
-		return true;
-	case TUI_A_OUTLINE:
-		tui_push(t, &tui_outline_ops, NULL);
-		return true;
-	case TUI_A_EXPORT_PLAN:
-		tui_export_plan(t);
-		return true;
-	case TUI_A_FORGET:
-		if (!t->app->save_path)
-			tui_push(t, &tui_notice_ops, _("Nothing about you is saved on this computer."));
-		else if (app_forget(t->app))
-			tui_push(t, &tui_notice_ops,
-				 _("Your saved progress is deleted. Nothing more will be saved."));
-		return true;
-	default:
-		return false;
-	}
+	return TUI_HANDLED;
 }
 
 void tui_question_draw(struct tui *t, struct tui_screen *s, int want, const char *question,

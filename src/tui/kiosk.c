@@ -14,7 +14,8 @@
  *   clears the terminal's screen and scrollback.
  * - Take-away: T prints the plan, C shows its links as QR codes.
  *
- * The loop (tui.c) calls in here; see tui_int.h for the protocol. */
+ * The loop (tui.c) calls in here through tui_mode_kiosk; see tui_int.h
+ * for the protocol. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,7 +123,7 @@ static void add_cap(const char *name)
 	}
 }
 
-void tui_kiosk_started(struct tui *t)
+static void kiosk_started(struct tui *t)
 {
 	(void)t;
 	/* What endwin() would send, for the fault handler. */
@@ -139,7 +140,7 @@ long long tui_kiosk_now(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void tui_kiosk_begin(struct tui *t)
+static void kiosk_begin(struct tui *t)
 {
 	struct tui_kiosk *k = &t->kiosk;
 	memset(k, 0, sizeof(*k));
@@ -170,7 +171,7 @@ void tui_kiosk_begin(struct tui *t)
 	}
 }
 
-void tui_kiosk_end(struct tui *t)
+static void kiosk_end(struct tui *t)
 {
 	/* The kiosk ends (SIGTERM, SIGHUP, the PIN): a print command still
 	 * running is not left behind. */
@@ -179,7 +180,7 @@ void tui_kiosk_end(struct tui *t)
 		sigaction(kiosk_signals[i].sig, &saved_actions[i], NULL);
 }
 
-int tui_kiosk_wait(struct tui *t)
+static int kiosk_wait(struct tui *t)
 {
 	return kiosk_print_busy(&t->kiosk.print) ? KIOSK_PRINT_WAIT_MS : KIOSK_WAIT_MS;
 }
@@ -191,7 +192,7 @@ static bool top_is(struct tui *t, const struct tui_screen_ops *ops)
 
 static bool print_poll(struct tui *t);
 
-bool tui_kiosk_tick(struct tui *t)
+static bool kiosk_tick(struct tui *t)
 {
 	struct tui_kiosk *k = &t->kiosk;
 	const struct kiosk_config *c = t->app->kiosk;
@@ -232,16 +233,10 @@ void tui_kiosk_wipe(struct tui *t)
 {
 	struct app *app = t->app;
 	struct tui_kiosk *k = &t->kiosk;
-	tui_pop_all(t);
+	tui_reset(t); /* every screen and every cache of what was shown */
 	session_reset(app->session);
 	session_start(app->session, app->start);
 	i18n_set_lang(k->lang);
-	/* The wrapped text of the last step and the footer are theirs too. */
-	tui_memo_free(&t->memo);
-	tui_footer_free(&t->footer);
-	memset(t->msg, 0, sizeof t->msg);
-	t->n_hits = 0;
-	t->click = 0;
 	free(app_take_notice(app));
 	k->used = false;
 	/* A plan being printed still comes out of the printer (the person
@@ -342,7 +337,7 @@ static bool print_poll(struct tui *t)
 	return true;
 }
 
-bool tui_kiosk_key(struct tui *t, enum tui_action a, int key)
+static enum tui_handled kiosk_key(struct tui *t, enum tui_action a, int key)
 {
 	struct tui_kiosk *k = &t->kiosk;
 	print_poll(t); /* keys in a row leave no wait for the loop to do it */
@@ -356,40 +351,52 @@ bool tui_kiosk_key(struct tui *t, enum tui_action a, int key)
 			tui_pop(t);
 		if (a == TUI_A_QUICK_EXIT)
 			tui_kiosk_wipe(t);
-		return true;
+		return TUI_HANDLED;
 	}
 	struct tui_screen *s;
 	switch (a) {
 	case TUI_A_QUICK_EXIT:
 		tui_kiosk_wipe(t);
-		return true;
+		return TUI_HANDLED;
 	case TUI_A_ADMIN:
 		if (!top_is(t, &tui_pin_ops))
 			tui_push(t, &tui_pin_ops, NULL);
-		return true;
+		return TUI_HANDLED;
 	case TUI_A_STAYS:
 		if (top_is(t, &tui_stays_ops))
 			tui_pop(t);
 		else
 			tui_push(t, &tui_stays_ops, NULL);
-		return true;
+		return TUI_HANDLED;
 	case TUI_A_FINISH:
 		if (top_is(t, &tui_finish_ops))
 			tui_kiosk_wipe(t);
 		else
 			tui_push(t, &tui_finish_ops, NULL);
-		return true;
+		return TUI_HANDLED;
 	case TUI_A_PRINT:
 		print_plan(t);
-		return true;
+		return TUI_HANDLED;
 	case TUI_A_QR:
 		s = tui_push(t, &tui_qr_ops, NULL);
-		if (s && !s->n_data) {
+		if (s && !tui_qr_links(s)) {
 			tui_pop(t);
 			tui_notice(t, "%s", _("Your plan has no links to show as QR codes yet."));
 		}
-		return true;
+		return TUI_HANDLED;
 	default:
-		return false;
+		return TUI_IGNORED;
 	}
 }
+
+const struct tui_mode tui_mode_kiosk = {
+	.raw = true,
+	.plain_fallback = false,
+	.saves = false,
+	.begin = kiosk_begin,
+	.started = kiosk_started,
+	.end = kiosk_end,
+	.wait = kiosk_wait,
+	.tick = kiosk_tick,
+	.key = kiosk_key,
+};

@@ -20,7 +20,7 @@ static void finish_draw(struct tui *t, struct tui_screen *s)
 			  labels);
 }
 
-static void finish_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled finish_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
 	switch (a) {
 	case TUI_A_NO:
@@ -40,8 +40,9 @@ static void finish_key(struct tui *t, struct tui_screen *s, enum tui_action a, i
 			tui_pop(t);
 		break;
 	default:
-		break;
+		return TUI_IGNORED;
 	}
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_finish_ops = {

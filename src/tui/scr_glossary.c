@@ -62,17 +62,29 @@ static unsigned glossary_ctx(struct tui *t, struct tui_screen *s) { return TUI_C
 
 /* The words are found once, when the pop-up opens: what the step shows
  * cannot change while it is open. */
+struct glossary_state {
+	const struct term **terms; /* pointers into the model */
+	size_t n;
+};
+
 static void glossary_init(struct tui *t, struct tui_screen *s)
 {
-	const struct term **terms = xcalloc(t->app->set->n_terms + 1, sizeof(*terms));
-	s->n_data = screen_terms(t, terms);
-	s->data = terms;
+	struct glossary_state *g = s->priv;
+	g->terms = xcalloc(t->app->set->n_terms + 1, sizeof(*g->terms));
+	g->n = screen_terms(t, g->terms);
+}
+
+static void glossary_fini(struct tui *t, struct tui_screen *s)
+{
+	struct glossary_state *g = s->priv;
+	free(g->terms);
 }
 
 static void glossary_draw(struct tui *t, struct tui_screen *s)
 {
-	const struct term **terms = s->data;
-	size_t n = s->n_data;
+	const struct glossary_state *g = s->priv;
+	const struct term **terms = g->terms;
+	size_t n = g->n;
 	const char *title = _("Dutch words on this screen");
 	if (!n) {
 		int w = tui_popup_width(t, 60);
@@ -104,10 +116,11 @@ static void glossary_draw(struct tui *t, struct tui_screen *s)
 	tui_list_free(&l);
 }
 
-static void glossary_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled glossary_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
-	const struct term **terms = s->data;
-	size_t n = s->n_data;
+	const struct glossary_state *g = s->priv;
+	const struct term **terms = g->terms;
+	size_t n = g->n;
 	size_t pick = s->sel;
 	switch (a) {
 	case TUI_A_UP:
@@ -133,9 +146,9 @@ static void glossary_key(struct tui *t, struct tui_screen *s, enum tui_action a,
 		}
 		break;
 	default:
-		tui_textbox_key(t, s, a);
-		break;
+		return tui_textbox_key(t, s, a);
 	}
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_glossary_ops = {
@@ -144,6 +157,8 @@ const struct tui_screen_ops tui_glossary_ops = {
 	.init = glossary_init,
 	.draw = glossary_draw,
 	.key = glossary_key,
+	.priv_size = sizeof(struct glossary_state),
+	.fini = glossary_fini,
 };
 
 /* ---- one term ---- */
@@ -180,9 +195,9 @@ static void term_draw(struct tui *t, struct tui_screen *s)
 	tui_textbox_draw(t, s, term->name, &s->text, w);
 }
 
-static void term_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled term_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
-	tui_textbox_key(t, s, a);
+	return tui_textbox_key(t, s, a);
 }
 
 const struct tui_screen_ops tui_term_ops = {

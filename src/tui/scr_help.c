@@ -13,12 +13,12 @@ static void help_draw(struct tui *t, struct tui_screen *s)
 	tui_textbox_draw(t, s, _("Keys"), &s->text, w);
 }
 
-static void help_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled help_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
-	if (a == TUI_A_HELP) /* ? again closes, like a toggle */
-		tui_pop(t);
-	else
-		tui_textbox_key(t, s, a);
+	if (a != TUI_A_HELP)
+		return tui_textbox_key(t, s, a);
+	tui_pop(t); /* ? again closes, like a toggle */
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_help_ops = {

@@ -2,8 +2,8 @@
 /* Kiosk mode: "Are you still there?" After idle_seconds without a key,
  * over whatever is on the screen, in the language on the screen, with
  * the seconds left until everything is cleared. Any key continues (the
- * loop takes it: tui_kiosk_key); the end of the countdown wipes
- * (tui_kiosk_tick). */
+ * kiosk mode takes it: kiosk_key); the end of the countdown wipes
+ * (kiosk_tick). */
 #include <stdlib.h>
 
 #include "core/util.h"
@@ -30,9 +30,10 @@ static void idle_draw(struct tui *t, struct tui_screen *s)
 	tui_text_free(&tx);
 }
 
-static void idle_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled idle_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
 	tui_pop(t);
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_idle_ops = {

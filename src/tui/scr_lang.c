@@ -19,11 +19,18 @@ static unsigned lang_ctx(struct tui *t, struct tui_screen *s)
 	return TUI_CTX_PICK | (s->ops == &tui_lang_first_ops ? TUI_CTX_FIRST : 0);
 }
 
+/* The language when the picker opened: Esc goes back to it (the
+ * selection shows each language as it moves). */
+struct lang_state {
+	char lang[8];
+};
+
 static void lang_init(struct tui *t, struct tui_screen *s)
 {
-	snprintf(s->lang, sizeof s->lang, "%s", i18n_lang());
+	struct lang_state *ls = s->priv;
+	snprintf(ls->lang, sizeof ls->lang, "%s", i18n_lang());
 	for (size_t i = 0; i < i18n_n_langs; i++)
-		if (strcmp(i18n_langs[i].code, s->lang) == 0)
+		if (strcmp(i18n_langs[i].code, ls->lang) == 0)
 			s->sel = i;
 }
 
@@ -81,7 +88,7 @@ static void lang_popup_draw(struct tui *t, struct tui_screen *s)
 	tui_list_free(&l);
 }
 
-static void lang_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled lang_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
 	size_t pick = s->sel;
 	switch (a) {
@@ -89,16 +96,16 @@ static void lang_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 		if (s->sel)
 			s->sel--;
 		i18n_set_lang(i18n_langs[s->sel].code);
-		return;
+		return TUI_HANDLED;
 	case TUI_A_DOWN:
 		if (s->sel + 1 < i18n_n_langs)
 			s->sel++;
 		i18n_set_lang(i18n_langs[s->sel].code);
-		return;
+		return TUI_HANDLED;
 	case TUI_A_NUMBER:
 		pick = (size_t)(key - '1');
 		if (pick >= i18n_n_langs)
-			return;
+			return TUI_HANDLED;
 		break;
 	case TUI_A_CLICK:
 		pick = t->click;
@@ -110,22 +117,17 @@ static void lang_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 		/* The first screen has nothing to close or go back to: Esc must
 		 * not choose a language for the person. */
 		if (s->ops == &tui_lang_first_ops)
-			return;
-		i18n_set_lang(s->lang);
+			return TUI_HANDLED;
+		i18n_set_lang(((struct lang_state *)s->priv)->lang);
 		tui_pop(t);
-		return;
-	case TUI_A_HELP:
-		tui_push(t, &tui_help_ops, NULL);
-		return;
-	case TUI_A_QUIT:
-		tui_push(t, &tui_quit_ops, NULL);
-		return;
+		return TUI_HANDLED;
 	default:
-		return;
+		return TUI_IGNORED; /* help, quit: the keys every screen shares */
 	}
 	if (pick < i18n_n_langs)
 		i18n_set_lang(i18n_langs[pick].code);
 	tui_pop(t);
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_lang_first_ops = {
@@ -134,6 +136,7 @@ const struct tui_screen_ops tui_lang_first_ops = {
 	.init = lang_init,
 	.draw = lang_first_draw,
 	.key = lang_key,
+	.priv_size = sizeof(struct lang_state),
 };
 
 const struct tui_screen_ops tui_lang_ops = {
@@ -142,4 +145,5 @@ const struct tui_screen_ops tui_lang_ops = {
 	.init = lang_init,
 	.draw = lang_popup_draw,
 	.key = lang_key,
+	.priv_size = sizeof(struct lang_state),
 };

@@ -24,6 +24,11 @@ struct outline {
 	struct outline_item *items;
 };
 
+struct outline_state {
+	struct outline *o;
+	size_t n; /* items */
+};
+
 static unsigned outline_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_PICK; }
 
 static void outline_init(struct tui *t, struct tui_screen *s)
@@ -31,7 +36,7 @@ static void outline_init(struct tui *t, struct tui_screen *s)
 	const struct journey_set *set = t->app->set;
 	size_t np;
 	struct part *parts = parts_of(set, &np, NULL);
-	/* One block: the screen frees s->data. */
+	/* One block, freed by outline_fini. */
 	struct outline *o = xcalloc(1, sizeof(*o) + np * sizeof(*parts) +
 					       (set->n_steps + np + 1) * sizeof(*o->items));
 	o->parts = (struct part *)(o + 1);
@@ -50,16 +55,23 @@ static void outline_init(struct tui *t, struct tui_screen *s)
 			o->items[n++] = (struct outline_item){st, NULL};
 		}
 	}
-	s->data = o;
-	s->n_data = n;
+	struct outline_state *os = s->priv;
+	os->o = o;
+	os->n = n;
+}
+
+static void outline_fini(struct tui *t, struct tui_screen *s)
+{
+	free(((struct outline_state *)s->priv)->o);
 }
 
 static void outline_draw(struct tui *t, struct tui_screen *s)
 {
-	const struct outline *o = s->data;
+	const struct outline_state *os = s->priv;
+	const struct outline *o = os->o;
 	const struct step *here = session_view(t->app->session)->step;
 	struct tui_list l = {0};
-	for (size_t i = 0; i < s->n_data; i++) {
+	for (size_t i = 0; i < os->n; i++) {
 		const struct outline_item *it = &o->items[i];
 		char *label;
 		if (it->part) {
@@ -84,12 +96,13 @@ static void outline_draw(struct tui *t, struct tui_screen *s)
 	tui_list_free(&l);
 }
 
-static void outline_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled outline_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
-	const struct outline *o = s->data;
-	size_t n = s->n_data;
+	const struct outline_state *os = s->priv;
+	const struct outline *o = os->o;
+	size_t n = os->n;
 	if (tui_list_move(s, a, n, 10))
-		return;
+		return TUI_HANDLED;
 	switch (a) {
 	case TUI_A_CLICK:
 	case TUI_A_CHOOSE: {
@@ -110,8 +123,9 @@ static void outline_key(struct tui *t, struct tui_screen *s, enum tui_action a, 
 		tui_pop(t);
 		break;
 	default:
-		break;
+		return TUI_IGNORED;
 	}
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_outline_ops = {
@@ -120,4 +134,6 @@ const struct tui_screen_ops tui_outline_ops = {
 	.init = outline_init,
 	.draw = outline_draw,
 	.key = outline_key,
+	.priv_size = sizeof(struct outline_state),
+	.fini = outline_fini,
 };

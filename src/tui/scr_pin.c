@@ -27,11 +27,6 @@ struct pin_state {
 
 static unsigned pin_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_PIN; }
 
-static void pin_init(struct tui *t, struct tui_screen *s)
-{
-	s->data = xcalloc(1, sizeof(struct pin_state));
-}
-
 static void forget(struct pin_state *p)
 {
 	explicit_bzero(p->buf, sizeof p->buf);
@@ -49,7 +44,7 @@ static void pin_draw(struct tui *t, struct tui_screen *s)
 	bool other = strcmp(visitor, t->app->kiosk->volunteer_language) != 0;
 	if (other)
 		i18n_set_lang(t->app->kiosk->volunteer_language);
-	const struct pin_state *p = s->data;
+	const struct pin_state *p = s->priv;
 	int w = tui_popup_width(t, 56);
 	struct tui_text tx = {0};
 	tui_text_add(&tx, _("To end the kiosk, type the volunteer PIN and press Enter."), w - 4,
@@ -100,23 +95,23 @@ static void check(struct tui *t, struct pin_state *p)
 		p->wrong = true;
 }
 
-static void pin_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled pin_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
-	struct pin_state *p = s->data;
+	struct pin_state *p = s->priv;
 	switch (key) {
 	case TUI_KEY(KEY_F(12)):
 		forget(p);
 		tui_kiosk_wipe(t); /* frees this screen: nothing after */
-		return;
+		return TUI_HANDLED;
 	case TUI_ESC:
 		forget(p);
 		tui_pop(t);
-		return;
+		return TUI_HANDLED;
 	case '\n':
 	case '\r':
 	case TUI_KEY(KEY_ENTER):
 		check(t, p);
-		return;
+		return TUI_HANDLED;
 	case TUI_KEY(KEY_BACKSPACE):
 	case 127:
 	case 8:
@@ -126,31 +121,32 @@ static void pin_key(struct tui *t, struct tui_screen *s, enum tui_action a, int 
 			p->buf[--p->len] = '\0';
 			p->chars--;
 		}
-		return;
+		return TUI_HANDLED;
 	case 21: /* Ctrl-U */
 		forget(p);
-		return;
+		return TUI_HANDLED;
 	default:
 		break;
 	}
 	/* Text: a code point (curses keys are above Unicode). */
 	if (key < 0x20 || key == 127 || key > 0x10ffff || (key >= 0xd800 && key <= 0xdfff))
-		return;
+		return TUI_HANDLED;
 	char enc[4];
 	size_t n = utf8_encode((uint32_t)key, enc);
 	if (p->chars >= PIN_MAX_CHARS || p->len + n >= sizeof p->buf)
-		return;
+		return TUI_HANDLED;
 	memcpy(p->buf + p->len, enc, n);
 	p->len += n;
 	p->buf[p->len] = '\0';
 	p->chars++;
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_pin_ops = {
 	.popup = true,
 	.all_keys = true,
 	.ctx = pin_ctx,
-	.init = pin_init,
+	.priv_size = sizeof(struct pin_state), /* wiped when the screen goes */
 	.draw = pin_draw,
 	.key = pin_key,
 };

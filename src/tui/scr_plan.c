@@ -65,12 +65,12 @@ static void toggle(struct tui *t, size_t i)
 		session_tick(t->app->session, plan[i], !session_ticked(t->app->session, plan[i]));
 }
 
-static void plan_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled plan_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
 	const struct task **plan;
 	size_t n = session_plan(t->app->session, &plan);
 	if (tui_list_move(s, a, n, 5))
-		return;
+		return TUI_HANDLED;
 	switch (a) {
 	case TUI_A_TICK:
 	case TUI_A_CHOOSE:
@@ -92,9 +92,9 @@ static void plan_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 		tui_pop(t);
 		break;
 	default:
-		tui_common_key(t, a);
-		break;
+		return TUI_IGNORED;
 	}
+	return TUI_HANDLED;
 }
 
 /* Write the plan to `path` (0600, atomically: store_write) and say where
@@ -147,29 +147,39 @@ enum { BUTTON_REPLACE, BUTTON_KEEP };
 
 static unsigned overwrite_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_ASK; }
 
+struct overwrite_state {
+	char *path;
+};
+
 static void overwrite_init(struct tui *t, struct tui_screen *s)
 {
 	s->sel = BUTTON_KEEP;
-	s->data = plan_path();
+	((struct overwrite_state *)s->priv)->path = plan_path();
+}
+
+static void overwrite_fini(struct tui *t, struct tui_screen *s)
+{
+	free(((struct overwrite_state *)s->priv)->path);
 }
 
 static void overwrite_draw(struct tui *t, struct tui_screen *s)
 {
 	/* TRANSLATORS: buttons of the question whether to replace a file. */
 	const char *labels[2] = {_("Replace"), _("Keep it")};
+	const struct overwrite_state *o = s->priv;
 	char *q = xasprintf(_("The file %s exists already. Replace it with your plan?"),
-			    s->data ? (const char *)s->data : "");
+			    o->path ? o->path : "");
 	tui_question_draw(t, s, 60, q, labels);
 	free(q);
 }
 
-static void overwrite_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled overwrite_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
 	switch (a) {
 	case TUI_A_YES:
 		/* In questions, Q confirms quitting; here only y replaces. */
 		if (key != 'y' && key != 'Y')
-			return;
+			return TUI_HANDLED;
 		s->sel = BUTTON_REPLACE;
 		break;
 	case TUI_A_NO:
@@ -178,21 +188,23 @@ static void overwrite_key(struct tui *t, struct tui_screen *s, enum tui_action a
 		break;
 	case TUI_A_SWITCH:
 		s->sel = s->sel == BUTTON_REPLACE ? BUTTON_KEEP : BUTTON_REPLACE;
-		return;
+		return TUI_HANDLED;
 	case TUI_A_CLICK:
 		s->sel = t->click;
 		break;
 	case TUI_A_CHOOSE:
 		break;
 	default:
-		return;
+		return TUI_IGNORED;
 	}
-	char *path = s->data ? xstrdup(s->data) : NULL;
+	struct overwrite_state *o = s->priv;
+	char *path = o->path ? xstrdup(o->path) : NULL;
 	bool replace = s->sel == BUTTON_REPLACE;
 	tui_pop(t); /* frees s */
 	if (replace && path)
 		write_plan(t, path);
 	free(path);
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_overwrite_ops = {
@@ -201,6 +213,8 @@ const struct tui_screen_ops tui_overwrite_ops = {
 	.init = overwrite_init,
 	.draw = overwrite_draw,
 	.key = overwrite_key,
+	.priv_size = sizeof(struct overwrite_state),
+	.fini = overwrite_fini,
 };
 
 const struct tui_screen_ops tui_plan_ops = {

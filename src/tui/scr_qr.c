@@ -31,8 +31,13 @@ static unsigned qr_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_QR;
 
 static const char *lookup(void *ctx, const char *var) { return session_answer(ctx, var); }
 
-/* s->data: the links (pointers into the model, which outlives the
- * screen), one malloc'd array. */
+/* The links (pointers into the model, which outlives the screen), one
+ * malloc'd array. */
+struct qr_state {
+	const struct link **links;
+	size_t n;
+};
+
 static void qr_init(struct tui *t, struct tui_screen *s)
 {
 	struct session *ss = t->app->session;
@@ -55,8 +60,19 @@ static void qr_init(struct tui *t, struct tui_screen *s)
 			v[nv++] = ln;
 		}
 	}
-	s->data = v;
-	s->n_data = nv;
+	struct qr_state *q = s->priv;
+	q->links = v;
+	q->n = nv;
+}
+
+static void qr_fini(struct tui *t, struct tui_screen *s)
+{
+	free(((struct qr_state *)s->priv)->links);
+}
+
+size_t tui_qr_links(const struct tui_screen *s)
+{
+	return ((const struct qr_state *)s->priv)->n;
 }
 
 /* Whether the terminal shows ▀ ▄ █. Not a terminal of the DEC VT family
@@ -119,19 +135,20 @@ static int draw_centred(struct tui *t, const struct tui_text *tx, int y, int x, 
 
 static void qr_draw(struct tui *t, struct tui_screen *s)
 {
+	const struct qr_state *q = s->priv;
 	char *left = xasprintf("klantreis · %s", _("Your plan on your phone"));
 	tui_header(t, left, NULL);
 	free(left);
-	if (!s->n_data)
+	if (!q->n)
 		return;
-	if (s->sel >= s->n_data)
-		s->sel = s->n_data - 1;
-	const struct link *ln = ((const struct link **)s->data)[s->sel];
+	if (s->sel >= q->n)
+		s->sel = q->n - 1;
+	const struct link *ln = q->links[s->sel];
 	int x = 1, w = t->cols - 2, y = 1, bottom = t->rows - 1;
 
 	char *label = i18n_text(ln->text);
 	/* TRANSLATORS: over a QR code: "Link 1 of 3: IDW". */
-	char *title = xasprintf(_("Link %zu of %zu: %s"), s->sel + 1, s->n_data, label);
+	char *title = xasprintf(_("Link %zu of %zu: %s"), s->sel + 1, q->n, label);
 	free(label);
 	struct tui_text head = {0}, url = {0};
 	tui_text_add(&head, title, w, TUI_S_TITLE, NULL, NULL, 0);
@@ -177,24 +194,26 @@ static void qr_draw(struct tui *t, struct tui_screen *s)
 	tui_text_free(&url);
 }
 
-static void qr_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled qr_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
+	const struct qr_state *q = s->priv;
 	switch (a) {
 	case TUI_A_NEXT_LINK:
-		if (!s->n_data)
+		if (!q->n)
 			break;
 		if (key == TUI_KEY(KEY_LEFT) || key == TUI_KEY(KEY_UP) || key == TUI_KEY(KEY_PPAGE) ||
 		    key == TUI_KEY(KEY_BTAB))
-			s->sel = (s->sel + s->n_data - 1) % s->n_data;
+			s->sel = (s->sel + q->n - 1) % q->n;
 		else
-			s->sel = (s->sel + 1) % s->n_data;
+			s->sel = (s->sel + 1) % q->n;
 		break;
 	case TUI_A_CLOSE:
 		tui_pop(t);
 		break;
 	default:
-		break;
+		return TUI_IGNORED;
 	}
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_qr_ops = {
@@ -203,4 +222,6 @@ const struct tui_screen_ops tui_qr_ops = {
 	.init = qr_init,
 	.draw = qr_draw,
 	.key = qr_key,
+	.priv_size = sizeof(struct qr_state),
+	.fini = qr_fini,
 };

@@ -17,7 +17,7 @@ static void quit_draw(struct tui *t, struct tui_screen *s)
 	tui_question_draw(t, s, 50, _("Do you want to quit klantreis?"), labels);
 }
 
-static void quit_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled quit_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
 	switch (a) {
 	case TUI_A_YES:
@@ -40,8 +40,9 @@ static void quit_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 			tui_pop(t);
 		break;
 	default:
-		break;
+		return TUI_IGNORED;
 	}
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_quit_ops = {

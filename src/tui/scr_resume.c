@@ -47,16 +47,16 @@ static void resume_draw(struct tui *t, struct tui_screen *s)
 	tui_list_free(&l);
 }
 
-static void resume_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled resume_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
 	size_t pick = s->sel;
 	switch (a) {
 	case TUI_A_UP:
 		s->sel = RESUME_CONTINUE;
-		return;
+		return TUI_HANDLED;
 	case TUI_A_DOWN:
 		s->sel = RESUME_RESTART;
-		return;
+		return TUI_HANDLED;
 	case TUI_A_NUMBER:
 		pick = (size_t)(key - '1');
 		break;
@@ -69,21 +69,16 @@ static void resume_key(struct tui *t, struct tui_screen *s, enum tui_action a, i
 	case TUI_A_BACK:
 		pick = RESUME_CONTINUE;
 		break;
-	case TUI_A_HELP:
-		tui_push(t, &tui_help_ops, NULL);
-		return;
-	case TUI_A_QUIT:
-		tui_push(t, &tui_quit_ops, NULL);
-		return;
 	default:
-		return;
+		return TUI_IGNORED; /* help, quit: the keys every screen shares */
 	}
 	if (pick > RESUME_RESTART)
-		return;
+		return TUI_HANDLED;
 	if (pick == RESUME_RESTART)
 		app_start_over(t->app); /* a failure leaves a notice */
 	t->app->resume_offer = false;
 	tui_pop(t);
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_resume_ops = {

@@ -23,7 +23,10 @@ static void small_draw(struct tui *t, struct tui_screen *s)
 	tui_text_free(&tx);
 }
 
-static void small_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key) {}
+static enum tui_handled small_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+{
+	return TUI_IGNORED;
+}
 
 const struct tui_screen_ops tui_small_ops = {
 	.popup = false,

@@ -46,9 +46,9 @@ static void sources_draw(struct tui *t, struct tui_screen *s)
 	tui_textbox_draw(t, s, _("Sources"), &s->text, w);
 }
 
-static void sources_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled sources_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
-	tui_textbox_key(t, s, a);
+	return tui_textbox_key(t, s, a);
 }
 
 const struct tui_screen_ops tui_sources_ops = {

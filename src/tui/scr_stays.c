@@ -23,9 +23,9 @@ static void stays_draw(struct tui *t, struct tui_screen *s)
 	tui_textbox_draw(t, s, _("This guide stays open"), &s->text, w);
 }
 
-static void stays_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled stays_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
-	tui_textbox_key(t, s, a);
+	return tui_textbox_key(t, s, a);
 }
 
 const struct tui_screen_ops tui_stays_ops = {

@@ -414,7 +414,7 @@ static void number_key(struct tui *t, struct tui_screen *s, size_t n, int first,
 	choose(t, s, (size_t)d - 1);
 }
 
-static void step_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static enum tui_handled step_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
 {
 	const struct view *v = sync(t, s);
 	size_t n = n_items(t, v);
@@ -460,13 +460,10 @@ static void step_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 		if (session_back(t->app->session) != SESSION_OK)
 			tui_notice(t, "%s", _("This is the first screen; there is nothing to go back to."));
 		break;
-	case TUI_A_PLAN:
-		tui_push(t, &tui_plan_ops, NULL);
-		break;
 	default:
-		tui_common_key(t, a);
-		break;
+		return TUI_IGNORED; /* the keys every screen shares (tui.c) */
 	}
+	return TUI_HANDLED;
 }
 
 const struct tui_screen_ops tui_step_ops = {

@@ -160,29 +160,52 @@ struct tui_screen *tui_push(struct tui *t, const struct tui_screen_ops *ops, con
 	memset(s, 0, sizeof(*s));
 	s->ops = ops;
 	s->arg = arg;
+	s->priv = ops->priv_size ? xcalloc(1, ops->priv_size) : NULL;
 	if (ops->init)
 		ops->init(t, s);
 	return s;
 }
 
-static void screen_free(struct tui_screen *s)
+/* A screen's own state may hold what a person typed (the PIN): wiped
+ * before it is freed. */
+static void screen_free(struct tui *t, struct tui_screen *s)
 {
+	if (s->ops->fini)
+		s->ops->fini(t, s);
 	tui_text_free(&s->text);
-	free(s->data);
-	s->data = NULL;
+	if (s->priv) {
+		explicit_bzero(s->priv, s->ops->priv_size);
+		free(s->priv);
+	}
+	memset(s, 0, sizeof(*s));
 }
 
 void tui_pop(struct tui *t)
 {
 	/* The bottom screen stays: there is always something to show. */
-	if (t->depth > 1)
-		screen_free(&t->stack[--t->depth]);
+	if (t->depth > 1) {
+		t->depth--;
+		screen_free(t, &t->stack[t->depth]);
+	}
 }
 
 void tui_pop_all(struct tui *t)
 {
-	while (t->depth)
-		screen_free(&t->stack[--t->depth]);
+	while (t->depth) {
+		t->depth--;
+		screen_free(t, &t->stack[t->depth]);
+	}
+}
+
+void tui_reset(struct tui *t)
+{
+	tui_pop_all(t);
+	tui_memo_free(&t->memo);
+	tui_footer_free(&t->footer);
+	explicit_bzero(t->msg, sizeof t->msg);
+	memset(t->hits, 0, sizeof t->hits);
+	t->n_hits = 0;
+	t->click = 0;
 }
 
 void tui_notice(struct tui *t, const char *fmt, ...)
@@ -417,18 +440,9 @@ static void show_notice(struct tui *t)
  * overwritten the earlier visit. */
 static void after_key(struct tui *t)
 {
-	if (!t->app->resume_offer)
+	if (t->mode->saves && !t->app->resume_offer)
 		app_save(t->app);
 	show_notice(t);
-}
-
-/* The quick exit outside kiosk mode: forget what is private, bring the
- * save file in line, end; tui_run then clears the terminal. */
-static void leave_quickly(struct tui *t)
-{
-	app_quick_exit(t->app);
-	t->quick_exit = true;
-	t->quit = true;
 }
 
 /* Whether the terminal is gone (hung up, closed, at end of input), asked
@@ -456,29 +470,134 @@ static bool input_gone(void)
 	return queued == 0;
 }
 
+/* ---- normal mode: Ctrl-C ends as Q does; X leaves at once ---- */
+
+static void normal_begin(struct tui *t)
+{
+	(void)t;
+	/* No SA_RESTART: the wait for a key ends at once. */
+	interrupted = 0;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_interrupt;
+	sigaction(SIGINT, &sa, &saved_sigint);
+}
+
+static void normal_end(struct tui *t)
+{
+	(void)t;
+	sigaction(SIGINT, &saved_sigint, NULL);
+}
+
+/* For ever, unless Ctrl-C came while a key was being handled. */
+static int normal_wait(struct tui *t)
+{
+	(void)t;
+	return interrupted ? 0 : -1;
+}
+
+/* No key: Ctrl-C (the read ends: the handler has no SA_RESTART), or an
+ * invalid byte sequence dropped, with nothing to paint again. */
+static bool normal_tick(struct tui *t)
+{
+	if (interrupted)
+		t->quit = true;
+	return false;
+}
+
+/* The quick exit: forget what is private, bring the save file in line,
+ * end; tui_run then clears the terminal. */
+static enum tui_handled normal_key(struct tui *t, enum tui_action a, int key)
+{
+	(void)key;
+	if (a != TUI_A_QUICK_EXIT)
+		return TUI_IGNORED;
+	app_quick_exit(t->app);
+	t->quick_exit = true;
+	t->quit = true;
+	return TUI_HANDLED;
+}
+
+const struct tui_mode tui_mode_normal = {
+	.raw = false,
+	.plain_fallback = true,
+	.saves = true,
+	.begin = normal_begin,
+	.end = normal_end,
+	.wait = normal_wait,
+	.tick = normal_tick,
+	.key = normal_key,
+};
+
+/* ---- one key's way: the mode, the top screen, then these ---- */
+
+/* The keys that mean the same on every screen where they are bound
+ * (keys.c says where): they open the other screens. */
+static enum tui_handled global_key(struct tui *t, enum tui_action a)
+{
+	switch (a) {
+	case TUI_A_LANGUAGE:
+		tui_push(t, &tui_lang_ops, NULL);
+		break;
+	case TUI_A_HELP:
+		tui_push(t, &tui_help_ops, NULL);
+		break;
+	case TUI_A_QUIT:
+		tui_push(t, &tui_quit_ops, NULL);
+		break;
+	case TUI_A_PLAN:
+		tui_push(t, &tui_plan_ops, NULL);
+		break;
+	case TUI_A_GLOSSARY:
+		tui_push(t, &tui_glossary_ops, NULL);
+		break;
+	case TUI_A_SOURCES:
+		tui_push(t, &tui_sources_ops, NULL);
+		break;
+	case TUI_A_OUTLINE:
+		tui_push(t, &tui_outline_ops, NULL);
+		break;
+	case TUI_A_EXPORT_PLAN:
+		tui_export_plan(t);
+		break;
+	case TUI_A_FORGET:
+		if (!t->app->save_path)
+			tui_push(t, &tui_notice_ops, _("Nothing about you is saved on this computer."));
+		else if (app_forget(t->app))
+			tui_push(t, &tui_notice_ops,
+				 _("Your saved progress is deleted. Nothing more will be saved."));
+		break;
+	default:
+		return TUI_IGNORED;
+	}
+	return TUI_HANDLED;
+}
+
+static void dispatch(struct tui *t, int key)
+{
+	struct tui_screen *s = top(t);
+	enum tui_action a = key == TUI_KEY(KEY_MOUSE) ? mouse_action(t)
+						      : tui_action_for(key, tui_context(t, s));
+	if (t->mode->key(t, a, key) == TUI_HANDLED)
+		return; /* the mode's own keys change no progress: nothing to save */
+	if ((a == TUI_A_NONE && !s->ops->all_keys) || s->ops->key(t, s, a, key) != TUI_HANDLED)
+		global_key(t, a);
+	after_key(t);
+}
+
 static void run(struct tui *t)
 {
 	bool repaint = true;
 	while (!t->quit) {
-		if (interrupted)
-			break;
 		if (repaint)
 			paint(t);
 		repaint = true;
-		/* Kiosk mode waits with a timeout: time itself acts there
-		 * (idle, the countdown, a signal to end). */
-		int key = read_key(t, t->app->kiosk ? tui_kiosk_wait(t) : -1);
+		int key = read_key(t, t->mode->wait(t));
 		if (key == NO_KEY && input_gone())
 			break; /* nobody left to answer: stop rather than spin */
-		if (key == NO_KEY && t->app->kiosk) {
-			repaint = tui_kiosk_tick(t);
-			continue;
-		}
 		if (key == NO_KEY) {
-			/* Ctrl-C (the read ends: the handler has no SA_RESTART)
-			 * is looked at above; an invalid byte sequence is
-			 * dropped, with nothing to paint again. */
-			repaint = false;
+			repaint = t->mode->tick(t);
 			continue;
 		}
 		if (key == TUI_ESC && drop_unknown_sequence(t))
@@ -492,80 +611,37 @@ static void run(struct tui *t)
 		}
 		measure(t);
 		if (too_small(t)) {
-			/* Kiosk keys and the quick exit work on any window. */
-			enum tui_action a = tui_action_for(key, tui_context(t, top(t)));
-			if (t->app->kiosk)
-				tui_kiosk_key(t, a, key);
-			else if (a == TUI_A_QUICK_EXIT)
-				leave_quickly(t);
-			tui_small_ops.key(t, NULL, TUI_A_NONE, key);
+			/* The mode's keys (the quick exit, the kiosk's) work on
+			 * any window. */
+			t->mode->key(t, tui_action_for(key, tui_context(t, top(t))), key);
 			continue;
 		}
-		struct tui_screen *s = top(t);
-		enum tui_action a = key == TUI_KEY(KEY_MOUSE) ? mouse_action(t)
-							      : tui_action_for(key, tui_context(t, s));
-		if (t->app->kiosk && tui_kiosk_key(t, a, key))
-			continue; /* kiosk mode never saves: no after_key */
-		if (a == TUI_A_QUICK_EXIT) {
-			leave_quickly(t);
-			break;
-		}
-		if (a != TUI_A_NONE || s->ops->all_keys)
-			s->ops->key(t, s, a, key);
-		after_key(t);
+		dispatch(t, key);
 	}
 }
 
-int tui_run(struct app *app)
+/* Curses' settings for the guide; false when the terminal cannot be
+ * driven. */
+static bool start_curses(struct tui *t, SCREEN **scr)
 {
-	struct tui t = {.app = app, .pushback = NO_KEY};
-	frames_open(&t);
-	/* Before newterm: curses installs its own handlers only for signals
-	 * still at their default. */
-	if (app->kiosk) {
-		tui_kiosk_begin(&t);
-	} else {
-		/* Ctrl-C ends the guide as Q does. No SA_RESTART: the wait for
-		 * a key ends at once. */
-		interrupted = 0;
-		struct sigaction sa;
-		memset(&sa, 0, sizeof sa);
-		sigemptyset(&sa.sa_mask);
-		sa.sa_handler = on_interrupt;
-		sigaction(SIGINT, &sa, &saved_sigint);
-	}
 	/* In a UTF-8 locale, draw lines with Unicode box characters rather
 	 * than the terminal's alternate character set: a wrong TERM (xterm
 	 * inside tmux or screen, common over SSH) otherwise shows "qqqq".
 	 * A person who sets the variable keeps their choice. */
 	setenv("NCURSES_NO_UTF8_ACS", "1", 0);
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	if (!scr) {
-		const char *term = getenv("TERM");
-		if (app->kiosk) {
-			/* Never the plain interface: it can be left. */
-			tui_kiosk_end(&t);
-			fprintf(stderr, _("klantreis: kiosk mode cannot drive terminal type '%s'\n"),
-				term ? term : "");
-			return 2;
-		}
-		fprintf(stderr, _("klantreis: cannot drive terminal type '%s'; using the plain interface.\n"),
-			term ? term : "");
-		sigaction(SIGINT, &saved_sigint, NULL);
-		return plain_run(app, stdin, stdout);
-	}
+	*scr = newterm(NULL, stdout, stdin);
+	if (!*scr)
+		return false;
 	curses_on = true;
-	if (app->kiosk)
-		tui_kiosk_started(&t);
+	if (t->mode->started)
+		t->mode->started(t);
 	util_set_oom_handler(oom_handler);
 	divert_stderr();
 	/* 25 ms (not curses' default of a second) makes Escape close a
 	 * pop-up at once, while the keys' own sequences, which arrive in one
 	 * burst, still parse. */
 	set_escdelay(25);
-	/* Kiosk mode: raw, so Ctrl-C, Ctrl-Z, Ctrl-\ and Ctrl-S arrive as
-	 * keys (which do nothing) instead of signals or a frozen screen. */
-	if (app->kiosk)
+	if (t->mode->raw)
 		raw();
 	else
 		cbreak();
@@ -582,9 +658,33 @@ int tui_run(struct app *app)
 	mask |= BUTTON5_PRESSED;
 #endif
 	mousemask(mask, NULL);
+	init_styles(t);
+	measure(t);
+	return true;
+}
 
-	init_styles(&t);
-	measure(&t);
+int tui_run(struct app *app)
+{
+	struct tui t = {.app = app, .pushback = NO_KEY};
+	t.mode = app->kiosk ? &tui_mode_kiosk : &tui_mode_normal;
+	frames_open(&t);
+	/* Before newterm: curses installs its own handlers only for signals
+	 * still at their default. */
+	t.mode->begin(&t);
+	SCREEN *scr;
+	if (!start_curses(&t, &scr)) {
+		const char *term = getenv("TERM");
+		t.mode->end(&t);
+		if (!t.mode->plain_fallback) {
+			/* Kiosk mode: never the plain interface, it can be left. */
+			fprintf(stderr, _("klantreis: kiosk mode cannot drive terminal type '%s'\n"),
+				term ? term : "");
+			return 2;
+		}
+		fprintf(stderr, _("klantreis: cannot drive terminal type '%s'; using the plain interface.\n"),
+			term ? term : "");
+		return plain_run(app, stdin, stdout);
+	}
 	tui_push(&t, &tui_step_ops, NULL);
 	if (app->resume_offer)
 		tui_push(&t, &tui_resume_ops, NULL);
@@ -592,9 +692,7 @@ int tui_run(struct app *app)
 		tui_push(&t, &tui_lang_first_ops, NULL);
 	show_notice(&t);
 	run(&t);
-	tui_pop_all(&t);
-	tui_memo_free(&t.memo);
-	tui_footer_free(&t.footer);
+	tui_reset(&t);
 
 	endwin();
 	curses_on = false;
@@ -607,10 +705,7 @@ int tui_run(struct app *app)
 	delscreen(scr);
 	restore_stderr();
 	util_set_oom_handler(NULL);
-	if (app->kiosk)
-		tui_kiosk_end(&t);
-	else
-		sigaction(SIGINT, &saved_sigint, NULL);
+	t.mode->end(&t);
 	if (t.frames_fd >= 0)
 		close(t.frames_fd);
 	return 0;

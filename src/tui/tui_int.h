@@ -62,14 +62,23 @@ struct tui_text {
 
 struct tui_screen;
 
+/* What a key handler did with a key: HANDLED ends the key's way through
+ * the dispatcher (tui.c: the mode, then the top screen, then the keys
+ * every screen shares); IGNORED passes it on. */
+enum tui_handled { TUI_IGNORED, TUI_HANDLED };
+
 struct tui_screen_ops {
 	bool popup; /* painted over the screen below */
 	bool all_keys; /* key() gets every key, also those no row binds
 			* (as TUI_A_NONE): the PIN field, "any key continues" */
+	size_t priv_size; /* the screen's own state (s->priv), zeroed when pushed */
 	unsigned (*ctx)(struct tui *t, struct tui_screen *s);
 	void (*init)(struct tui *t, struct tui_screen *s);
 	void (*draw)(struct tui *t, struct tui_screen *s);
-	void (*key)(struct tui *t, struct tui_screen *s, enum tui_action a, int key);
+	enum tui_handled (*key)(struct tui *t, struct tui_screen *s, enum tui_action a, int key);
+	/* Free what s->priv points to (s->priv itself is wiped and freed
+	 * by the stack); may be NULL. */
+	void (*fini)(struct tui *t, struct tui_screen *s);
 };
 
 /* A screen's state: what it shows and where the person is in it. */
@@ -84,14 +93,12 @@ struct tui_screen {
 	bool at_end;         /* scrolled to the end: stays there when rewrapped */
 	bool fits;           /* a text pop-up: the last paint showed all of it */
 	int digit;           /* a long list: the first digit of a two-digit number */
-	char lang[8];        /* language picker: the language when opened */
 	/* A pop-up's text, made for text_w columns in text_lang (pop-ups
 	 * cannot change what they show, only the window can change size). */
 	struct tui_text text;
 	int text_w;
 	char text_lang[8];
-	void *data;          /* malloc'd, freed when the screen goes */
-	size_t n_data;
+	void *priv;          /* ops->priv_size bytes of the screen's own state */
 };
 
 /* Where the last paint put the items of the top screen, for clicks. */
@@ -162,6 +169,7 @@ struct tui {
 	struct tui_hit hits[TUI_HITS_MAX];
 	size_t n_hits;
 	size_t click;            /* the item a TUI_A_CLICK is for */
+	const struct tui_mode *mode;
 	struct tui_kiosk kiosk;
 	int pushback;            /* a key read too early, for the next read (tui.c) */
 	int frames_fd;           /* KLANTREIS_TEST_FRAMES, or -1 (tests only) */
@@ -188,6 +196,8 @@ extern const struct tui_screen_ops tui_step_ops, tui_plan_ops, tui_lang_first_op
  * plan's links as QR codes (C). */
 extern const struct tui_screen_ops tui_stays_ops, tui_finish_ops, tui_pin_ops, tui_idle_ops,
 	tui_qr_ops;
+/* How many links a QR screen has to show (none: nothing to open). */
+size_t tui_qr_links(const struct tui_screen *s);
 
 /* Stack (tui.c). Push returns the new screen, or NULL when the stack is
  * full (the key is then ignored). */
@@ -252,10 +262,7 @@ bool tui_text_stale(struct tui_screen *s, int w);
 void tui_textbox_draw(struct tui *t, struct tui_screen *s, const char *title,
 		      const struct tui_text *tx, int w);
 /* The keys of a text pop-up: scroll, close. */
-void tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a);
-/* The keys that open the other screens, shared by the step and the plan;
- * returns false when `a` is none of them. */
-bool tui_common_key(struct tui *t, enum tui_action a);
+enum tui_handled tui_textbox_key(struct tui *t, struct tui_screen *s, enum tui_action a);
 /* A question in a box with two buttons (the selected one s->sel), each a
  * click target 0 or 1; the box is `want` columns wide where it fits. */
 void tui_question_draw(struct tui *t, struct tui_screen *s, int want, const char *question,
@@ -269,29 +276,42 @@ void tui_export_plan(struct tui *t);
 /* Record a click target. */
 void tui_hit(struct tui *t, int y0, int y1, int x0, int x1, size_t item);
 
-/* Free the step screen's memo (at exit). */
+/* Free the step screen's memo (tui_reset). */
 void tui_memo_free(struct tui_memo *m);
+/* Forget every screen and every cache of what was shown (the wrapped
+ * step, the footer, a notice, click targets): at the end, and when kiosk
+ * mode forgets a person. Every cache the full-screen guide keeps is freed
+ * here and nowhere else, so the end of a run (checked for leaks under
+ * AddressSanitizer) proves that a privacy wipe forgets it too. */
+void tui_reset(struct tui *t);
 
 /* The action plan as a tickable list (the plan screen and end steps). */
 size_t tui_plan_list(struct tui *t, struct tui_list *l);
 
-/* ---- kiosk mode (kiosk.c) ----
+/* ---- modes (tui.c: normal; kiosk.c: kiosk) ----
  *
- * The loop calls tui_kiosk_begin before curses starts (signals), then
- * before every wait tui_kiosk_wait (how long to wait, in ms), after a
- * wait without a key tui_kiosk_tick (time passes: SIGTERM/SIGHUP end the
- * loop, idle time asks "Are you still there?", then wipes; returns true
- * when the screen must be painted again), and for every key
- * tui_kiosk_key first (returns true when it took the key). */
-void tui_kiosk_begin(struct tui *t);
-/* After newterm: what a fault must send to put the terminal back. */
-void tui_kiosk_started(struct tui *t);
-void tui_kiosk_end(struct tui *t);
-int tui_kiosk_wait(struct tui *t);
-bool tui_kiosk_tick(struct tui *t);
-bool tui_kiosk_key(struct tui *t, enum tui_action a, int key);
-/* Forget the person: the session, the language, every screen and the
- * terminal's screen and scrollback; back to the language picker. */
+ * A mode is how this run treats time, signals and a few keys; the loop
+ * asks it, never "if kiosk". tui_run calls begin before curses starts
+ * (signals), started after; each wait for a key lasts wait() ms (-1: for
+ * ever); when none came, tick() (time passes: true when the screen must
+ * be painted again); every key goes to key() first. end() runs on every
+ * way out, after curses has given the terminal back. */
+struct tui_mode {
+	bool raw;            /* raw(): Ctrl-C, Ctrl-Z, Ctrl-\ are keys, not signals */
+	bool plain_fallback; /* a terminal curses cannot drive: the plain interface */
+	bool saves;          /* progress is saved after every key */
+	void (*begin)(struct tui *t);
+	void (*started)(struct tui *t);
+	void (*end)(struct tui *t);
+	int (*wait)(struct tui *t);
+	bool (*tick)(struct tui *t);
+	enum tui_handled (*key)(struct tui *t, enum tui_action a, int key);
+};
+extern const struct tui_mode tui_mode_normal, tui_mode_kiosk;
+
+/* Kiosk mode: forget the person — tui_reset, the session, the language,
+ * and the terminal's screen and scrollback; back to the language picker.
+ * Frees every screen, the caller's too. */
 void tui_kiosk_wipe(struct tui *t);
 long long tui_kiosk_now(void);
 
