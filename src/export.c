@@ -714,10 +714,10 @@ struct paths_result export_paths(const struct journey_set *set, const struct ste
 
 /* ---- the plan ---- */
 
-static const char *s_lookup(void *ctx, const char *var) { return session_answer(ctx, var); }
-
 void export_plan(struct session *s, int markdown, FILE *out)
 {
+	struct plan_link *links;
+	size_t nl = session_plan_links(s, &links), nl_done = 0;
 	const struct task **plan;
 	size_t n = session_plan(s, &plan);
 	char *heading = wrap_sanitize(_("Your action plan"));
@@ -732,18 +732,19 @@ void export_plan(struct session *s, int markdown, FILE *out)
 			fprintf(out, "[%c] %s\n", done ? 'x' : ' ', t);
 		free(t);
 		/* The links of the step that added the task help to do it. */
-		const struct step *st = plan[i]->step;
-		for (size_t l = 0; l < st->n_links; l++) {
-			if (!cond_eval(st->links[l].when, s_lookup, s))
-				continue;
-			char *lab = tr(st->links[l].text);
+		for (; nl_done < nl && links[nl_done].task == i; nl_done++) {
+			const struct link *ln = links[nl_done].link;
+			char *lab = tr(ln->text);
+			char *href = wrap_sanitize(ln->href);
 			if (markdown)
-				fprintf(out, "  - [%s](%s)\n", lab, st->links[l].href);
+				fprintf(out, "  - [%s](%s)\n", lab, href);
 			else
-				fprintf(out, "    %s: %s\n", lab, st->links[l].href);
+				fprintf(out, "    %s: %s\n", lab, href);
+			free(href);
 			free(lab);
 		}
 	}
+	free(links);
 	if (!n) {
 		char *none = wrap_sanitize(_("Nothing yet: the steps you take will add tasks here."));
 		fprintf(out, "%s\n", none);

@@ -399,6 +399,31 @@ size_t session_plan(struct session *s, const struct task ***out)
 	return s->n_plan;
 }
 
+size_t session_plan_links(struct session *s, struct plan_link **out)
+{
+	const struct task **plan;
+	size_t n = session_plan(s, &plan), nl = 0, cap = 0;
+	struct plan_link *v = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const struct step *st = plan[i]->step;
+		for (size_t l = 0; l < st->n_links; l++) {
+			const struct link *ln = &st->links[l];
+			if (!holds(s, ln->when))
+				continue;
+			/* A plan has tens of links: a scan is enough. */
+			bool seen = false;
+			for (size_t j = 0; j < nl && !seen; j++)
+				seen = strcmp(v[j].link->href, ln->href) == 0;
+			if (seen)
+				continue;
+			xgrow((void **)&v, &cap, nl + 1, sizeof(*v));
+			v[nl++] = (struct plan_link){ln, i};
+		}
+	}
+	*out = v;
+	return nl;
+}
+
 bool session_ticked(const struct session *s, const struct task *t)
 {
 	for (size_t i = 0; i < s->n_ticked; i++)

@@ -76,6 +76,18 @@ enum session_status session_back(struct session *s);
  * in path order, each once. */
 size_t session_plan(struct session *s, const struct task ***out);
 bool session_ticked(const struct session *s, const struct task *t);
+
+/* A link that helps with a task of the plan. */
+struct plan_link {
+	const struct link *link;
+	size_t task; /* the task's index in session_plan's list */
+};
+/* The links of the steps that added the plan's tasks, where their `when`
+ * holds, each address once (under the first task whose step has it), in
+ * plan order: what the saved and printed plan and the kiosk's QR codes
+ * show, so that they never differ. malloc'd into *out (NULL when there
+ * are none); returns how many. */
+size_t session_plan_links(struct session *s, struct plan_link **out);
 void session_tick(struct session *s, const struct task *t, bool on);
 
 const char *session_answer(const struct session *s, const char *var);

@@ -29,40 +29,18 @@
 
 static unsigned qr_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_QR; }
 
-static const char *lookup(void *ctx, const char *var) { return session_answer(ctx, var); }
-
 /* The links (pointers into the model, which outlives the screen), one
  * malloc'd array. */
 struct qr_state {
-	const struct link **links;
+	struct plan_link *links;
 	size_t n;
 };
 
 static void qr_init(struct tui *t, struct tui_screen *s)
 {
-	struct session *ss = t->app->session;
-	const struct task **plan;
-	size_t n = session_plan(ss, &plan);
-	const struct link **v = NULL;
-	size_t nv = 0, cap = 0;
-	for (size_t i = 0; i < n; i++) {
-		const struct step *st = plan[i]->step;
-		for (size_t l = 0; l < st->n_links; l++) {
-			const struct link *ln = &st->links[l];
-			if (!cond_eval(ln->when, lookup, ss))
-				continue;
-			bool seen = false;
-			for (size_t j = 0; j < nv && !seen; j++)
-				seen = strcmp(v[j]->href, ln->href) == 0;
-			if (seen)
-				continue;
-			xgrow((void **)&v, &cap, nv + 1, sizeof(*v));
-			v[nv++] = ln;
-		}
-	}
+	/* The same links, in the same order, as the printed plan. */
 	struct qr_state *q = s->priv;
-	q->links = v;
-	q->n = nv;
+	q->n = session_plan_links(t->app->session, &q->links);
 }
 
 static void qr_fini(struct tui *t, struct tui_screen *s)
@@ -143,7 +121,7 @@ static void qr_draw(struct tui *t, struct tui_screen *s)
 		return;
 	if (s->sel >= q->n)
 		s->sel = q->n - 1;
-	const struct link *ln = q->links[s->sel];
+	const struct link *ln = q->links[s->sel].link;
 	int x = 1, w = t->cols - 2, y = 1, bottom = t->rows - 1;
 
 	char *label = i18n_text(ln->text);
