@@ -77,15 +77,7 @@ const char *cli_cmd_option(enum cli_cmd cmd)
 }
 
 /* "en, nl, uk or ru": the languages the guide offers, from one list. */
-static char *lang_list(void)
-{
-	struct strbuf b;
-	sb_init(&b);
-	for (size_t i = 0; i < i18n_n_langs; i++)
-		sb_printf(&b, "%s%s", i == 0 ? "" : i + 1 == i18n_n_langs ? _(" or ") : ", ",
-			  i18n_langs[i].code);
-	return sb_steal(&b);
-}
+static char *lang_list(void) { return i18n_lang_codes(_(" or ")); }
 
 static void try_help(FILE *err) { fprintf(err, _("Try 'klantreis --help' for more information.\n")); }
 

@@ -9,6 +9,7 @@
 #include "core/facts.h"
 #include "core/i18n.h"
 #include "core/parts.h"
+#include "core/present.h"
 #include "core/util.h"
 #include "core/wrap.h"
 
@@ -35,12 +36,7 @@ static char *tr(const char *msgid)
 /* A condition as words, "shown when ..." (malloc'd). */
 static char *cond_text(const struct cond *c, const struct journey *from)
 {
-	char *w = cond_words(c, facts_in_use(), from);
-	/* TRANSLATORS: a trainer annotation; %s is a condition in words
-	 * ("when the answer to ... is ...", "from 4 March 2027"). */
-	char *r = xasprintf(_("shown %s"), w);
-	free(w);
-	return r;
+	return present_shown(c, facts_in_use(), from);
 }
 
 /* ---- dot and mermaid ---- */
@@ -750,4 +746,20 @@ void export_plan(struct session *s, int markdown, FILE *out)
 		fprintf(out, "%s\n", none);
 		free(none);
 	}
+}
+
+char *export_plan_text(struct session *s, int markdown, size_t *len)
+{
+	char *buf = NULL;
+	*len = 0;
+	FILE *mem = open_memstream(&buf, len);
+	if (!mem)
+		return NULL;
+	export_plan(s, markdown, mem);
+	if (fclose(mem) != 0) {
+		free(buf);
+		*len = 0;
+		return NULL;
+	}
+	return buf;
 }

@@ -40,5 +40,8 @@ struct paths_result export_paths(const struct journey_set *set, const struct ste
 /* The person's action plan as text (.txt) or Markdown (.md), with links,
  * in the current language. */
 void export_plan(struct session *s, int markdown, FILE *out);
+/* The same, in memory (malloc'd, *len bytes and a NUL): for the saved
+ * file, the printer and --export-plan. NULL when memory ran out. */
+char *export_plan_text(struct session *s, int markdown, size_t *len);
 
 #endif

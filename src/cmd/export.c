@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The commands that print content and exit: --check, --export, --paths,
  * --export-plan. */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,13 +126,13 @@ int cmd_export_plan(const struct cli *c)
 		i18n_set_lang(c->lang ? c->lang : saved_lang[0] ? saved_lang : "en");
 		size_t fl = strlen(c->export_plan);
 		bool md = fl > 3 && strcmp(c->export_plan + fl - 3, ".md") == 0;
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *mem = open_memstream(&buf, &len);
-		export_plan(app.session, md, mem);
-		fclose(mem);
+		size_t len;
+		char *buf = export_plan_text(app.session, md, &len);
 		char *err = NULL;
-		if (!app_write_export(c->export_plan, buf, &err)) {
+		if (!buf) {
+			fprintf(stderr, "klantreis: %s\n", strerror(ENOMEM));
+			status = CLI_EXIT_CONTENT;
+		} else if (!app_write_export(c->export_plan, buf, &err)) {
 			fprintf(stderr, "klantreis: %s\n", err);
 			free(err);
 			status = CLI_EXIT_CONTENT;

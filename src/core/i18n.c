@@ -121,6 +121,15 @@ void i18n_init(const char *localedir)
 #endif
 }
 
+char *i18n_lang_codes(const char *last)
+{
+	struct strbuf b;
+	sb_init(&b);
+	for (size_t i = 0; i < i18n_n_langs; i++)
+		sb_printf(&b, "%s%s", i == 0 ? "" : i + 1 == i18n_n_langs ? last : ", ", i18n_langs[i].code);
+	return sb_steal(&b);
+}
+
 const struct i18n_lang *i18n_find_lang(const char *code)
 {
 	for (size_t i = 0; i < i18n_n_langs; i++)

@@ -53,6 +53,10 @@ void i18n_init(const char *localedir);
 bool i18n_set_lang(const char *code);
 const char *i18n_lang(void); /* the current code, "en" by default */
 const struct i18n_lang *i18n_find_lang(const char *code);
+/* The codes of the languages offered, from the one list: "en, nl, uk, ru"
+ * with `last` before the last code (", " or a translated " or ").
+ * malloc'd. */
+char *i18n_lang_codes(const char *last);
 
 /* Translate a journey text for display: gettext, then i18n_display().
  * Returns a malloc'd string; never empty for a non-empty msgid. */

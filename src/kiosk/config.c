@@ -133,8 +133,10 @@ bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, 
 			}
 		} else if (strcmp(key, "language") == 0) {
 			if (strcmp(val, "picker") != 0 && !i18n_find_lang(val)) {
-				*err = xasprintf("%s:%d: language must be 'picker' or one of en, nl, uk, ru, not '%.20s'",
-						 path, ln, val);
+				char *codes = i18n_lang_codes(", ");
+				*err = xasprintf("%s:%d: language must be 'picker' or one of %s, not '%.20s'",
+						 path, ln, codes, val);
+				free(codes);
 				ok = false;
 			} else {
 				free(c->language);
@@ -142,8 +144,10 @@ bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, 
 			}
 		} else if (strcmp(key, "volunteer_language") == 0) {
 			if (!i18n_find_lang(val)) {
-				*err = xasprintf("%s:%d: volunteer_language must be one of en, nl, uk, ru, not '%.20s'",
-						 path, ln, val);
+				char *codes = i18n_lang_codes(", ");
+				*err = xasprintf("%s:%d: volunteer_language must be one of %s, not '%.20s'",
+						 path, ln, codes, val);
+				free(codes);
 				ok = false;
 			} else {
 				free(c->volunteer_language);

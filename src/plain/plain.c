@@ -12,6 +12,7 @@
 #include "app.h"
 #include "core/glossary.h"
 #include "core/i18n.h"
+#include "core/present.h"
 #include "core/util.h"
 #include "core/wrap.h"
 #ifdef HAVE_TUI
@@ -127,13 +128,10 @@ static void print_para(struct plain *p, const struct para *para)
 							: NULL;
 	put_msg(p, prefix, para->text, 0);
 	if (p->app->trainer && para->when) {
-		char *cond = cond_words(para->when, p->app->set, session_view(p->app->session)->step->journey);
-		/* TRANSLATORS: trainer mode; %s is a condition in words: "when
-		 * the answer to ... is ...", "from 4 March 2027". */
-		char *s = xasprintf(_("(shown %s)"), cond);
+		char *s = present_shown_para(para->when, p->app->set,
+					     session_view(p->app->session)->step->journey);
 		put_wrapped(p, s, 0);
 		free(s);
-		free(cond);
 	}
 	fputc('\n', p->out);
 }
@@ -255,22 +253,7 @@ static void print_screen(struct plain *p)
 		fprintf(p->out, "  1) %s\n", _("Continue"));
 	} else {
 		for (size_t i = 0; i < v->n_options; i++) {
-			char *label = i18n_text(v->options[i]->text);
-			const struct ask_option *o = v->options[i];
-			if (p->app->trainer && (o->when || o->value)) {
-				char *cond = o->when ? cond_words(o->when, p->app->set, v->step->journey) : NULL;
-				if (cond) {
-					char *c2 = xasprintf(_("shown %s"), cond);
-					free(cond);
-					cond = c2;
-				}
-				char *l2 = xasprintf("%s  [%s%s%s%s%s]", label, o->value ? v->step->var : "",
-						     o->value ? "=" : "", o->value ? o->value : "",
-						     cond && o->value ? "; " : "", cond ? cond : "");
-				free(label);
-				free(cond);
-				label = l2;
-			}
+			char *label = present_option(p->app->set, v, i, p->app->trainer);
 			char num[24];
 			snprintf(num, sizeof num, "%zu)", i + 1);
 			put_item(p, num, label, 2);
@@ -297,7 +280,8 @@ static void print_help(struct plain *p)
 		{"p", N_("show your action plan")},
 		/* TRANSLATORS: the command "l" and a language code; only the
 		 * placeholder CODE is translated, the l stays. */
-		{N_("l CODE"), N_("change language: en, nl, uk, ru")},
+		/* TRANSLATORS: %s lists the language codes: "en, nl, uk, ru". */
+		{N_("l CODE"), N_("change language: %s")},
 		/* TRANSLATORS: the command "g" and a word; only the placeholder
 		 * TERM is translated, the g stays. */
 		{N_("g TERM"), N_("explain a Dutch word (g alone lists the words on this screen)")},
@@ -319,7 +303,12 @@ static void print_help(struct plain *p)
 	for (size_t i = 0; i < N_CMDS; i++) {
 		const char *cmd = *cmds[i].cmd ? _(cmds[i].cmd) : "";
 		struct wrap_lines l = {0};
-		wrap_words(_(cmds[i].help), p->width ? p->width - cw - 3 : 0, &l);
+		char *codes = i18n_lang_codes(", ");
+		/* The one help text with a value: the language codes. */
+		char *help = strstr(cmds[i].help, "%s") ? xasprintf(_(cmds[i].help), codes) : xstrdup(_(cmds[i].help));
+		free(codes);
+		wrap_words(help, p->width ? p->width - cw - 3 : 0, &l);
+		free(help);
 		for (size_t k = 0; k < l.n; k++) {
 			const char *c = k ? "" : cmd;
 			fprintf(p->out, "  %s%*s %s\n", c, cw - wrap_width(c), "", l.lines[k]);
@@ -341,37 +330,12 @@ static void print_sources(struct plain *p)
 	}
 }
 
-/* The glossary terms in everything this screen shows, in this language. */
-static size_t screen_terms(struct plain *p, const struct term **out)
-{
-	const struct view *v = session_view(p->app->session);
-	size_t n = 0;
-	const struct journey_set *set = p->app->set;
-#define SCAN(msgid)                                          \
-	do {                                                 \
-		char *t_ = i18n_text(msgid);                 \
-		glossary_terms_in(set, t_, out, &n);         \
-		free(t_);                                    \
-	} while (0)
-	SCAN(v->step->title);
-	for (size_t i = 0; i < v->n_paras; i++)
-		SCAN(v->paras[i]->text);
-	for (size_t i = 0; i < v->n_links; i++)
-		SCAN(v->links[i]->text);
-	for (size_t i = 0; i < v->n_tasks; i++)
-		SCAN(v->tasks[i]->text);
-	for (size_t i = 0; i < v->n_options; i++)
-		SCAN(v->options[i]->text);
-#undef SCAN
-	return n;
-}
-
 static void glossary_cmd(struct plain *p, const char *arg)
 {
 	const struct journey_set *set = p->app->set;
 	if (!*arg) {
 		const struct term **terms = xcalloc(set->n_terms + 1, sizeof(*terms));
-		size_t n = screen_terms(p, terms);
+		size_t n = present_view_terms(set, session_view(p->app->session), terms);
 		if (!n) {
 			say(p, _("No Dutch words from the glossary on this screen."));
 		} else {

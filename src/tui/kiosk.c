@@ -295,15 +295,9 @@ static void print_plan(struct tui *t)
 		tui_notice(t, "%s", _("Printing…"));
 		return;
 	}
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&text, &len);
-	if (!mem) {
-		print_failed(t, "cannot start the print command");
-		return;
-	}
-	export_plan(t->app->session, 0, mem);
-	bool ok = fclose(mem) == 0 && text;
+	size_t len;
+	char *text = export_plan_text(t->app->session, 0, &len);
+	bool ok = text != NULL;
 	const char *why = "cannot start the print command";
 	int r = ok ? kiosk_print_start(&k->print, t->app->kiosk->print_argv, text, len, KIOSK_PRINT_SECONDS, &why)
 		   : -1;

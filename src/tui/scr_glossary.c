@@ -9,41 +9,16 @@
 #include "core/glossary.h"
 #include "core/util.h"
 #include "core/wrap.h"
+#include "core/present.h"
 #include "tui/tui_int.h"
 
-static void scan(const struct journey_set *set, const char *msgid, const struct term **out,
-		 size_t *n)
-{
-	char *s = i18n_text(msgid);
-	glossary_terms_in(set, s, out, n);
-	free(s);
-}
-
-/* The terms in every text the step screen shows; out[] has room for all
- * terms of the set. */
+/* The terms in every text the step screen shows, or over the action plan
+ * the words of the plan's tasks; out[] has room for all terms. */
 static size_t screen_terms(struct tui *t, const struct term **out)
 {
-	const struct view *v = session_view(t->app->session);
-	const struct journey_set *set = t->app->set;
-	size_t n = 0;
-	/* Over the action plan: the words of the plan's tasks. */
-	if (t->depth >= 2 && t->stack[t->depth - 2].ops == &tui_plan_ops) {
-		const struct task **plan;
-		size_t np = session_plan(t->app->session, &plan);
-		for (size_t i = 0; i < np; i++)
-			scan(set, plan[i]->text, out, &n);
-		return n;
-	}
-	scan(set, v->step->title, out, &n);
-	for (size_t i = 0; i < v->n_paras; i++)
-		scan(set, v->paras[i]->text, out, &n);
-	for (size_t i = 0; i < v->n_links; i++)
-		scan(set, v->links[i]->text, out, &n);
-	for (size_t i = 0; i < v->n_tasks; i++)
-		scan(set, v->tasks[i]->text, out, &n);
-	for (size_t i = 0; i < v->n_options; i++)
-		scan(set, v->options[i]->text, out, &n);
-	return n;
+	if (t->depth >= 2 && t->stack[t->depth - 2].ops == &tui_plan_ops)
+		return present_plan_terms(t->app->set, t->app->session, out);
+	return present_view_terms(t->app->set, session_view(t->app->session), out);
 }
 
 static char *term_label(const struct term *term)

@@ -101,13 +101,10 @@ static enum tui_handled plan_key(struct tui *t, struct tui_screen *s, enum tui_a
  * it went, with the whole path. */
 static void write_plan(struct tui *t, const char *path)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	if (!mem)
+	size_t len;
+	char *buf = export_plan_text(t->app->session, 0, &len);
+	if (!buf)
 		return;
-	export_plan(t->app->session, 0, mem);
-	fclose(mem);
 	char *err = NULL;
 	char *msg = store_write(path, buf, &err)
 			    ? xasprintf(_("Your plan is saved as %s. You can mail or print that file."), path)

@@ -26,6 +26,7 @@
 #include "core/facts.h"
 #include "core/util.h"
 #include "core/wrap.h"
+#include "core/present.h"
 #include "tui/tui_int.h"
 
 static unsigned step_ctx(struct tui *t, struct tui_screen *s)
@@ -83,13 +84,9 @@ static void add_when(struct tui_text *tx, const struct cond *when, const struct 
 {
 	if (!when)
 		return;
-	char *c = cond_words(when, facts_in_use(), from);
-	/* TRANSLATORS: trainer mode; %s is a condition in words: "when
-	 * the answer to ... is ...", "from 4 March 2027". */
-	char *s = xasprintf(_("(shown %s)"), c);
+	char *s = present_shown_para(when, facts_in_use(), from);
 	tui_text_add(tx, s, w, TUI_S_URL, gutter, gutter, 0);
 	free(s);
-	free(c);
 }
 
 static void body_text(const struct app *app, const struct view *v, int w, struct tui_text *tx)
@@ -156,26 +153,8 @@ static void choices(struct tui *t, const struct view *v, struct tui_list *l)
 		for (size_t i = 0; i < v->n_options; i++) {
 			char num[24];
 			snprintf(num, sizeof num, "%zu. ", i + 1);
-			char *label = i18n_text(v->options[i]->text);
-			if (t->app->trainer && (v->options[i]->when || v->options[i]->value)) {
-				/* The answer stored and the condition, beside the option. */
-				char *c = NULL;
-				if (v->options[i]->when) {
-					char *w = cond_words(v->options[i]->when, t->app->set, v->step->journey);
-					c = xasprintf(_("shown %s"), w);
-					free(w);
-				}
-				char *l2 = xasprintf("%s  [%s%s%s%s%s]", label,
-						     v->options[i]->value ? v->step->var : "",
-						     v->options[i]->value ? "=" : "",
-						     v->options[i]->value ? v->options[i]->value : "",
-						     c && v->options[i]->value ? "; " : "",
-						     c ? c : "");
-				free(label);
-				free(c);
-				label = l2;
-			}
-			tui_list_add(l, num, label);
+			/* For trainers: the answer stored and the condition. */
+			tui_list_add(l, num, present_option(t->app->set, v, i, t->app->trainer));
 		}
 	}
 }
