@@ -138,8 +138,6 @@ const struct tui_screen_ops tui_glossary_ops = {
 
 /* ---- one term ---- */
 
-static unsigned term_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_TEXT; }
-
 static void term_text(const struct term *term, int w, struct tui_text *tx)
 {
 	char *label = term_label(term);
@@ -161,24 +159,15 @@ static void term_text(const struct term *term, int w, struct tui_text *tx)
 	}
 }
 
-static void term_draw(struct tui *t, struct tui_screen *s)
+static const char *term_title(struct tui *t, struct tui_screen *s)
 {
-	const struct term *term = s->arg;
-	int w = tui_popup_width(t, 70);
-	if (tui_text_stale(s, w - 4))
-		term_text(term, w - 4, &s->text);
-	tui_textbox_draw(t, s, term->name, &s->text, w);
+	return ((const struct term *)s->arg)->name;
 }
 
-static enum tui_handled term_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static void term_make(struct tui *t, struct tui_screen *s, struct tui_text *tx, int w)
 {
-	return tui_textbox_key(t, s, a);
+	term_text(s->arg, w, tx);
 }
 
-const struct tui_screen_ops tui_term_ops = {
-	.popup = true,
-	.ctx = term_ctx,
-	.init = NULL,
-	.draw = term_draw,
-	.key = term_key,
-};
+static const struct tui_text_kind term_kind = {70, term_title, term_make, TUI_A_NONE};
+const struct tui_screen_ops tui_term_ops = TUI_TEXT_POPUP(term_kind);

@@ -3,28 +3,12 @@
  * it can never disagree with what the keys do. */
 #include "tui/tui_int.h"
 
-static unsigned help_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_TEXT; }
+static const char *help_title(struct tui *t, struct tui_screen *s) { return _("Keys"); }
 
-static void help_draw(struct tui *t, struct tui_screen *s)
+static void help_make(struct tui *t, struct tui_screen *s, struct tui_text *tx, int w)
 {
-	int w = tui_popup_width(t, 76);
-	if (tui_text_stale(s, w - 4))
-		tui_help_text(&s->text, w - 4, tui_context(t, s));
-	tui_textbox_draw(t, s, _("Keys"), &s->text, w);
+	tui_help_text(tx, w, tui_context(t, s));
 }
 
-static enum tui_handled help_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
-{
-	if (a != TUI_A_HELP)
-		return tui_textbox_key(t, s, a);
-	tui_pop(t); /* ? again closes, like a toggle */
-	return TUI_HANDLED;
-}
-
-const struct tui_screen_ops tui_help_ops = {
-	.popup = true,
-	.ctx = help_ctx,
-	.init = NULL,
-	.draw = help_draw,
-	.key = help_key,
-};
+static const struct tui_text_kind help_kind = {76, help_title, help_make, TUI_A_HELP};
+const struct tui_screen_ops tui_help_ops = TUI_TEXT_POPUP(help_kind);

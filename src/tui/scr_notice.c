@@ -8,8 +8,6 @@
 #include "core/util.h"
 #include "tui/tui_int.h"
 
-static unsigned notice_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_TEXT; }
-
 struct notice_state {
 	char *text;
 };
@@ -27,25 +25,12 @@ static void notice_fini(struct tui *t, struct tui_screen *s)
 	free(n->text);
 }
 
-static void notice_draw(struct tui *t, struct tui_screen *s)
+static void notice_make(struct tui *t, struct tui_screen *s, struct tui_text *tx, int w)
 {
-	int w = tui_popup_width(t, 64);
-	if (tui_text_stale(s, w - 4))
-		tui_text_add(&s->text, ((struct notice_state *)s->priv)->text, w - 4, TUI_S_NORMAL, NULL, NULL, 0);
-	tui_textbox_draw(t, s, NULL, &s->text, w);
+	tui_text_add(tx, ((struct notice_state *)s->priv)->text, w, TUI_S_NORMAL, NULL, NULL, 0);
 }
 
-static enum tui_handled notice_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
-{
-	return tui_textbox_key(t, s, a);
-}
-
-const struct tui_screen_ops tui_notice_ops = {
-	.popup = true,
-	.ctx = notice_ctx,
-	.init = notice_init,
-	.draw = notice_draw,
-	.key = notice_key,
-	.priv_size = sizeof(struct notice_state),
-	.fini = notice_fini,
-};
+static const struct tui_text_kind notice_kind = {64, NULL, notice_make, TUI_A_NONE};
+const struct tui_screen_ops tui_notice_ops = {TUI_TEXT_POPUP_FIELDS(notice_kind), .init = notice_init,
+					       .fini = notice_fini,
+					       .priv_size = sizeof(struct notice_state)};

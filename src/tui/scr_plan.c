@@ -140,17 +140,13 @@ void tui_export_plan(struct tui *t)
 
 /* "The file … exists. Replace it?" "Keep it" is selected, so an Enter
  * typed by mistake loses nothing. y replaces, n or Escape keeps. */
-enum { BUTTON_REPLACE, BUTTON_KEEP };
-
-static unsigned overwrite_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_ASK; }
-
 struct overwrite_state {
 	char *path;
 };
 
 static void overwrite_init(struct tui *t, struct tui_screen *s)
 {
-	s->sel = BUTTON_KEEP;
+	tui_question_init(t, s);
 	((struct overwrite_state *)s->priv)->path = plan_path();
 }
 
@@ -159,60 +155,34 @@ static void overwrite_fini(struct tui *t, struct tui_screen *s)
 	free(((struct overwrite_state *)s->priv)->path);
 }
 
-static void overwrite_draw(struct tui *t, struct tui_screen *s)
+static char *overwrite_question(struct tui *t, struct tui_screen *s)
 {
-	/* TRANSLATORS: buttons of the question whether to replace a file. */
-	const char *labels[2] = {_("Replace"), _("Keep it")};
 	const struct overwrite_state *o = s->priv;
-	char *q = xasprintf(_("The file %s exists already. Replace it with your plan?"),
-			    o->path ? o->path : "");
-	tui_question_draw(t, s, 60, q, labels);
-	free(q);
+	return xasprintf(_("The file %s exists already. Replace it with your plan?"), o->path ? o->path : "");
 }
 
-static enum tui_handled overwrite_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static void overwrite_yes(struct tui *t, struct tui_screen *s)
 {
-	switch (a) {
-	case TUI_A_YES:
-		/* In questions, Q confirms quitting; here only y replaces. */
-		if (key != 'y' && key != 'Y')
-			return TUI_HANDLED;
-		s->sel = BUTTON_REPLACE;
-		break;
-	case TUI_A_NO:
-	case TUI_A_CLOSE:
-		s->sel = BUTTON_KEEP;
-		break;
-	case TUI_A_SWITCH:
-		s->sel = s->sel == BUTTON_REPLACE ? BUTTON_KEEP : BUTTON_REPLACE;
-		return TUI_HANDLED;
-	case TUI_A_CLICK:
-		s->sel = t->click;
-		break;
-	case TUI_A_CHOOSE:
-		break;
-	default:
-		return TUI_IGNORED;
-	}
-	struct overwrite_state *o = s->priv;
+	const struct overwrite_state *o = s->priv;
 	char *path = o->path ? xstrdup(o->path) : NULL;
-	bool replace = s->sel == BUTTON_REPLACE;
 	tui_pop(t); /* frees s */
-	if (replace && path)
+	if (path)
 		write_plan(t, path);
 	free(path);
-	return TUI_HANDLED;
 }
 
-const struct tui_screen_ops tui_overwrite_ops = {
-	.popup = true,
-	.ctx = overwrite_ctx,
-	.init = overwrite_init,
-	.draw = overwrite_draw,
-	.key = overwrite_key,
-	.priv_size = sizeof(struct overwrite_state),
-	.fini = overwrite_fini,
+static const struct tui_question_kind overwrite_kind = {
+	.ctx = TUI_CTX_ASK,
+	.want = 60,
+	.question = overwrite_question,
+	/* TRANSLATORS: buttons of the question whether to replace a file. */
+	.labels = {N_("Replace"), N_("Keep it")},
+	.yes = overwrite_yes,
+	.yes_keys_only_y = true,
 };
+const struct tui_screen_ops tui_overwrite_ops = {TUI_QUESTION_FIELDS(overwrite_kind),
+						  .init = overwrite_init, .fini = overwrite_fini,
+						  .priv_size = sizeof(struct overwrite_state)};
 
 const struct tui_screen_ops tui_plan_ops = {
 	.popup = false,

@@ -8,8 +8,6 @@
 #include "core/util.h"
 #include "tui/tui_int.h"
 
-static unsigned sources_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_TEXT; }
-
 static void sources_text(const struct view *v, int w, struct tui_text *tx)
 {
 	const struct step *st = v->step;
@@ -37,24 +35,12 @@ static void sources_text(const struct view *v, int w, struct tui_text *tx)
 	}
 }
 
-static void sources_draw(struct tui *t, struct tui_screen *s)
+static const char *sources_title(struct tui *t, struct tui_screen *s) { return _("Sources"); }
+
+static void sources_make(struct tui *t, struct tui_screen *s, struct tui_text *tx, int w)
 {
-	const struct view *v = session_view(t->app->session);
-	int w = tui_popup_width(t, 76);
-	if (tui_text_stale(s, w - 4))
-		sources_text(v, w - 4, &s->text);
-	tui_textbox_draw(t, s, _("Sources"), &s->text, w);
+	sources_text(session_view(t->app->session), w, tx);
 }
 
-static enum tui_handled sources_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
-{
-	return tui_textbox_key(t, s, a);
-}
-
-const struct tui_screen_ops tui_sources_ops = {
-	.popup = true,
-	.ctx = sources_ctx,
-	.init = NULL,
-	.draw = sources_draw,
-	.key = sources_key,
-};
+static const struct tui_text_kind sources_kind = {76, sources_title, sources_make, TUI_A_NONE};
+const struct tui_screen_ops tui_sources_ops = TUI_TEXT_POPUP(sources_kind);

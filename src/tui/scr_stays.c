@@ -4,34 +4,23 @@
  * instead (finish and clear). Escape, Enter or Q again close it. */
 #include "tui/tui_int.h"
 
-static unsigned stays_ctx(struct tui *t, struct tui_screen *s) { return TUI_CTX_TEXT; }
-
-static void stays_draw(struct tui *t, struct tui_screen *s)
+static const char *stays_title(struct tui *t, struct tui_screen *s)
 {
-	int w = tui_popup_width(t, 60);
-	if (tui_text_stale(s, w - 4)) {
-		tui_text_add(&s->text, _("This guide stays open for the next person, so it cannot be closed here."),
-			     w - 4, TUI_S_NORMAL, NULL, NULL, 0);
-		tui_text_blank(&s->text);
-		tui_text_add(&s->text,
-			     _("When you are done, press F to finish: your answers and your plan are cleared from this computer."),
-			     w - 4, TUI_S_NORMAL, NULL, NULL, 0);
-		tui_text_blank(&s->text);
-		tui_text_add(&s->text, _("Press X to clear the screen and everything at once."), w - 4,
-			     TUI_S_NORMAL, NULL, NULL, 0);
-	}
-	tui_textbox_draw(t, s, _("This guide stays open"), &s->text, w);
+	return _("This guide stays open");
 }
 
-static enum tui_handled stays_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
+static void stays_make(struct tui *t, struct tui_screen *s, struct tui_text *tx, int w)
 {
-	return tui_textbox_key(t, s, a);
+	tui_text_add(tx, _("This guide stays open for the next person, so it cannot be closed here."), w,
+		     TUI_S_NORMAL, NULL, NULL, 0);
+	tui_text_blank(tx);
+	tui_text_add(tx,
+		     _("When you are done, press F to finish: your answers and your plan are cleared from this computer."),
+		     w, TUI_S_NORMAL, NULL, NULL, 0);
+	tui_text_blank(tx);
+	tui_text_add(tx, _("Press X to clear the screen and everything at once."), w, TUI_S_NORMAL, NULL,
+		     NULL, 0);
 }
 
-const struct tui_screen_ops tui_stays_ops = {
-	.popup = true,
-	.ctx = stays_ctx,
-	.init = NULL,
-	.draw = stays_draw,
-	.key = stays_key,
-};
+static const struct tui_text_kind stays_kind = {60, stays_title, stays_make, TUI_A_NONE};
+const struct tui_screen_ops tui_stays_ops = TUI_TEXT_POPUP(stays_kind);

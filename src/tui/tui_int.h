@@ -67,6 +67,8 @@ struct tui_screen;
  * every screen shares); IGNORED passes it on. */
 enum tui_handled { TUI_IGNORED, TUI_HANDLED };
 
+struct tui_text_kind;
+
 struct tui_screen_ops {
 	bool popup; /* painted over the screen below */
 	bool all_keys; /* key() gets every key, also those no row binds
@@ -79,7 +81,55 @@ struct tui_screen_ops {
 	/* Free what s->priv points to (s->priv itself is wiped and freed
 	 * by the stack); may be NULL. */
 	void (*fini)(struct tui *t, struct tui_screen *s);
+	const struct tui_text_kind *text_kind; /* a text pop-up: what it says */
+	const struct tui_question_kind *question_kind; /* a question: what it asks */
 };
+
+/* A question pop-up (scr_question.c): the one window that asks before
+ * something that cannot be undone. Its kind gives the context (TUI_CTX_ASK
+ * or TUI_CTX_CONFIRM), the width it would like, the question (malloc'd,
+ * translated), the two buttons (untranslated: "yes" first, then the safe
+ * answer, which is selected), and what "yes" does (it may free the
+ * screen). */
+struct tui_question_kind {
+	unsigned ctx;
+	int want;
+	char *(*question)(struct tui *t, struct tui_screen *s);
+	const char *labels[2];
+	void (*yes)(struct tui *t, struct tui_screen *s);
+	bool yes_keys_only_y; /* q also answers "yes" to quitting, not to this */
+};
+unsigned tui_question_ctx(struct tui *t, struct tui_screen *s);
+void tui_question_init(struct tui *t, struct tui_screen *s);
+void tui_question_popup_draw(struct tui *t, struct tui_screen *s);
+enum tui_handled tui_question_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key);
+/* A kind with state of its own writes {TUI_QUESTION_FIELDS(k), .init = …}
+ * and calls tui_question_init from its init. */
+#define TUI_QUESTION_FIELDS(k)                                                                    \
+	.popup = true, .ctx = tui_question_ctx, .draw = tui_question_popup_draw,                    \
+	.key = tui_question_key, .question_kind = &(k)
+#define TUI_QUESTION(k) {TUI_QUESTION_FIELDS(k), .init = tui_question_init}
+
+/* A text pop-up (scr_text.c): the one window for text to read. Its kind
+ * gives the width it would like, its title (translated; NULL: none), its
+ * text made for `w` columns (again when the width or the language
+ * changes), and the action that opened it, which closes it again
+ * (TUI_A_NONE: none). */
+struct tui_text_kind {
+	int want;
+	const char *(*title)(struct tui *t, struct tui_screen *s);
+	void (*make)(struct tui *t, struct tui_screen *s, struct tui_text *tx, int w);
+	enum tui_action toggle;
+};
+unsigned tui_textpop_ctx(struct tui *t, struct tui_screen *s);
+void tui_textpop_draw(struct tui *t, struct tui_screen *s);
+enum tui_handled tui_textpop_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key);
+/* The ops of a text pop-up of kind `k`; a kind with state of its own
+ * writes {TUI_TEXT_POPUP_FIELDS(k), .init = …, .fini = …}. */
+#define TUI_TEXT_POPUP_FIELDS(k)                                                                  \
+	.popup = true, .ctx = tui_textpop_ctx, .draw = tui_textpop_draw, .key = tui_textpop_key,   \
+	.text_kind = &(k)
+#define TUI_TEXT_POPUP(k) {TUI_TEXT_POPUP_FIELDS(k)}
 
 /* A screen's state: what it shows and where the person is in it. */
 struct tui_screen {
