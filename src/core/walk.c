@@ -321,9 +321,16 @@ bool walk_expect(const struct walk *w, size_t i, const struct view *v, size_t *o
 		if (ws->pos <= t->n_options)
 			want = &t->options[ws->pos - 1];
 	} else {
-		for (size_t o = 0; o < t->n_options && !want; o++)
-			if (t->options[o].value && strcmp(t->options[o].value, ws->value) == 0)
+		for (size_t o = 0; o < t->n_options; o++)
+			if (t->options[o].value && strcmp(t->options[o].value, ws->value) == 0) {
+				if (want) {
+					msg = xasprintf(_("more than one option of %s has the value \"%s\": "
+							  "name the option by its number (#N)"),
+							here, ws->value);
+					goto out;
+				}
 				want = &t->options[o];
+			}
 	}
 	if (!want) {
 		msg = ws->kind == WALK_POS ? xasprintf(_("%s has no option #%zu"), here, ws->pos)
@@ -373,6 +380,16 @@ bool walk_play(const struct walk *w, struct session *s, char **err)
 /* Whether the path's step after `t` was reached by choosing: the option
  * chosen on `t` (or its "Continue") leads to `to`, straight or through
  * route steps (which the path does not show). */
+/* Whether an option's value names it alone (several options may store
+ * the same answer and lead to different places). */
+static bool value_unique(const struct step *t, const struct ask_option *o)
+{
+	for (size_t k = 0; k < t->n_options; k++)
+		if (&t->options[k] != o && t->options[k].value && strcmp(t->options[k].value, o->value) == 0)
+			return false;
+	return true;
+}
+
 static bool led_to(const struct step *target, const struct step *to)
 {
 	return target && (target == to || target->nav == NAV_ROUTE);
@@ -413,7 +430,7 @@ char *walk_record(const struct session *s, const char *title, const char *lang)
 			if (c < 0 || !led_to(t->options[c].go.step, to))
 				break;
 			const struct ask_option *o = &t->options[c];
-			if (o->value)
+			if (o->value && value_unique(t, o))
 				sb_printf(&b, "step %s:%s %s\n", t->journey->id, t->id, o->value);
 			else
 				sb_printf(&b, "step %s:%s #%d\n", t->journey->id, t->id, c + 1);

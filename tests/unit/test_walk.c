@@ -257,6 +257,42 @@ static void test_record_round_trip(void **state)
 	unload(f);
 }
 
+/* Options that store the same answer and lead apart (regulated:next-part
+ * in the shipped content): the recorder names the option by its number,
+ * and a value naming several is refused, not guessed. */
+static void test_shared_value(void **state)
+{
+	(void)state;
+	static const char xml[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<journey id=\"klantreis\" start=\"start\" reviewed=\"2026-11-01\">\n"
+		"<title>T</title>\n"
+		"<step id=\"start\"><title>W</title><ask var=\"v\">\n"
+		"<option value=\"same\" goto=\"a\">A</option>\n"
+		"<option value=\"same\" goto=\"done\">B</option></ask>\n"
+		"<source href=\"https://example.org/\" date=\"2026-01-01\">S</source></step>\n"
+		"<step id=\"a\"><title>A</title><next goto=\"done\"/>\n"
+		"<source href=\"https://example.org/\" date=\"2026-01-01\">S</source></step>\n"
+		"<step id=\"done\" end=\"yes\"><title>D</title>\n"
+		"<source href=\"https://example.org/\" date=\"2026-01-01\">S</source></step>\n"
+		"</journey>\n";
+	char *dir = tu_tmpdir();
+	tu_write(dir, "klantreis.xml", xml, sizeof xml - 1);
+	struct fx *f = load(dir);
+	assert_int_equal(session_start(f->s, "klantreis:start"), SESSION_OK);
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK);
+	char *text = walk_record(f->s, NULL, NULL);
+	assert_non_null(strstr(text, "step klantreis:start #2\nend klantreis:done\n"));
+	char *err = NULL;
+	assert_true(play(f, text, &err));
+	free(text);
+	STOPS(f, "p.walk:3: more than one option of klantreis:start has the value \"same\"",
+	      HEAD "start klantreis:start\nstep klantreis:start same\nend klantreis:done\n");
+	unload(f);
+	tu_rmdir(dir);
+	free(dir);
+}
+
 /* Nothing of a private journey is recorded, not even that it was entered. */
 static void test_record_private(void **state)
 {
@@ -348,6 +384,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_long_walk),
 		cmocka_unit_test(test_play_and_stop),
 		cmocka_unit_test(test_record_round_trip),
+		cmocka_unit_test(test_shared_value),
 		cmocka_unit_test(test_record_private),
 		cmocka_unit_test(test_record_title_clean),
 	};
