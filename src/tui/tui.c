@@ -419,6 +419,7 @@ static void after_key(struct tui *t)
 {
 	if (!t->app->resume_offer)
 		app_save(t->app);
+	tui_demo_after_key(t);
 	show_notice(t);
 }
 
@@ -590,6 +591,7 @@ int tui_run(struct app *app)
 		tui_push(&t, &tui_resume_ops, NULL);
 	if (!app->lang_given)
 		tui_push(&t, &tui_lang_first_ops, NULL);
+	tui_demo_begin(&t);
 	show_notice(&t);
 	run(&t);
 	tui_pop_all(&t);
