@@ -141,4 +141,23 @@ for i in $(seq 1 "$n"); do
 done
 [ "$played" = "$typed" ] || fail "replayed $played, walked $typed"
 wait_for "$(tr_msg uk 'The demo is at its end. You can go on yourself.')"
+# 5. --record, plain mode: it refuses a link or a FIFO (as --export-plan
+# does) and leaves it alone; the quick exit writes nothing; a private part
+# is not recorded, not even that it was entered.
+plain() { "$PROG" --plain --no-save --lang=en --journeys="$JOURNEYS" $DAY "$@" >"$TMPD/out" 2>&1; }
+echo keep >"$TMPD/target"
+ln -s "$TMPD/target" "$TMPD/link"
+mkfifo "$TMPD/fifo"
+for f in link fifo; do
+	if printf '2\n' | plain --record="$TMPD/$f"; then fail "--record wrote through a $f"; fi
+	grep -qF "is not a regular file" "$TMPD/out" || fail "no message for a $f: $(cat "$TMPD/out")"
+done
+[ "$(cat "$TMPD/target")" = keep ] || fail "the link's target was changed"
+[ -p "$TMPD/fifo" ] || fail "the FIFO was replaced"
+printf '2\nx\n' | plain --record="$TMPD/quick.walk" || fail "quick exit: status $?"
+[ ! -e "$TMPD/quick.walk" ] || fail "the quick exit left a recording"
+printf '3\n1\n1\n' | plain --record="$TMPD/private.walk" || fail "private: status $?"
+grep -q "abuse" "$TMPD/private.walk" && fail "a private step was recorded: $(cat "$TMPD/private.walk")"
+grep -qx "end klantreis:start" "$TMPD/private.walk" || fail "the walk does not end before the private part"
+
 echo "ok: the demo moves one step per Enter, stops when it must, and plays what was recorded"
