@@ -476,7 +476,11 @@ static void step_key(struct tui *t, struct tui_screen *s, enum tui_action a, int
 		choose(t, s, s->sel);
 		break;
 	case TUI_A_NUMBER:
-		number_key(t, s, n, digit, key - '0');
+		/* On an end step digits tick tasks; the ways on after them
+		 * have no number. */
+		if (v->is_end && !digit && (size_t)(key - '0') > n_tasks(t))
+			break;
+		number_key(t, s, v->is_end ? n_tasks(t) : n, digit, key - '0');
 		break;
 	case TUI_A_CLICK:
 		s->sel = t->click;

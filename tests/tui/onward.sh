@@ -49,6 +49,11 @@ wait_for "[diploma:done]"
 wait_for "$(tr_msg uk 'Your action plan')"
 # The first task is selected, as before; the ways on follow the plan.
 screen | grep -q '^ > \[ \]' || fail "the first task is not selected"
+# Digits tick tasks; the ways on have no number (9 > the tasks here).
+key 9
+painted
+has "[diploma:done]"
+lacks "[x]"
 select_item "$NEXT"
 # The next part in the klantreis order (after the diploma: regulated).
 has "$(tr_msg uk 'Regulated professions (health, teaching, ...)' | cut -c1-20)"
