@@ -155,6 +155,7 @@ bool app_start_over(struct app *app)
 void app_quick_exit(struct app *app)
 {
 	session_forget_private(app->session);
+	app->left_quickly = true;
 	/* Still deciding about an earlier visit: what is on disk stays as
 	 * it is (nothing private is in it). Otherwise the file is brought
 	 * in line with what is left in memory. */

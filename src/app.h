@@ -10,6 +10,7 @@
 
 #include "core/journey.h"
 #include "core/session.h"
+#include "core/walk.h"
 
 struct app {
 	struct journey_set *set;
@@ -27,6 +28,15 @@ struct app {
 	bool resume_offer;   /* a saved session was loaded: ask to continue */
 	time_t saved_at;     /* when it was saved (the file's time) */
 	char *notice;        /* one message for the person, shown once */
+
+	/* --replay (docs/walkthroughs.md): the walk-through the full-screen
+	 * guide plays, and how far it is (the index of the walk's next step).
+	 * NULL when there is none or the demo has stopped; the guide owns it
+	 * (cmd_guide frees it). A demo never saves: save_path is NULL. */
+	struct walk *replay;
+	size_t replay_pos;
+	/* The guide ended by the quick exit: --record writes nothing. */
+	bool left_quickly;
 
 	/* --kiosk: the configuration (NULL otherwise). Kiosk mode never saves. */
 	struct kiosk_config *kiosk;

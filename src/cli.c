@@ -45,6 +45,10 @@ static const struct opt opts[] = {
 	{"show-ids", NULL, K_FLAG, F(show_ids), 0, 0, N_("show journey:step on every screen")},
 	{"trainer", NULL, K_FLAG, F(trainer), 0, ONLY(CLI_GUIDE),
 	 N_("for workshops: ids, sources and conditions on every screen, and O for an outline of all journeys")},
+	{"replay", "FILE", K_STR, F(replay), 0, ONLY(CLI_GUIDE),
+	 N_("for workshops: play the walk-through FILE in the full-screen guide, one step per Enter; nothing is saved (see docs/walkthroughs.md)")},
+	{"record", "FILE", K_STR, F(record), 0, ONLY(CLI_GUIDE),
+	 N_("write the choices made to FILE as a walk-through when the guide ends (never a private part)")},
 	{"today", "DATE", K_STR, F(today), 0, 0,
 	 N_("take DATE (YYYY-MM-DD) as today: the facts and texts that hold on that day (also KLANTREIS_TODAY)")},
 	{"no-save", NULL, K_FLAG, F(no_save), 0, 0,
@@ -133,6 +137,18 @@ static bool check_all(struct cli *c, const bool *seen, FILE *err)
 	if (c->cmd == CLI_EXPORT_PLAN && !*c->export_plan) {
 		fprintf(err, _("klantreis: option '%s' needs a value (%s=...)\n"), "--export-plan",
 			"--export-plan");
+		return false;
+	}
+	const char *files[] = {"replay", c->replay, "record", c->record};
+	for (size_t i = 0; i < 4; i += 2)
+		if (files[i + 1] && !*files[i + 1]) {
+			char *o = xasprintf("--%s", files[i]);
+			fprintf(err, _("klantreis: option '%s' needs a value (%s=...)\n"), o, o);
+			free(o);
+			return false;
+		}
+	if (c->replay && c->plain && c->cmd == CLI_GUIDE) {
+		fprintf(err, _("klantreis: --replay plays in the full-screen guide: leave out --plain\n"));
 		return false;
 	}
 	for (size_t i = 0; i < N_OPTS; i++)

@@ -34,6 +34,7 @@ struct cli {
 	const char *cmd_option; /* the option that chose cmd, as written */
 	const char *lang, *journeys, *start, *today, *kiosk_config;
 	const char *export_format, *export_plan; /* the mode options' values */
+	const char *replay, *record; /* walk-throughs (docs/walkthroughs.md) */
 	bool plain, show_ids, no_save, trainer;
 	int idle, countdown; /* seconds; 0 when not given */
 };

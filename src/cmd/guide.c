@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The guide itself, for a person (full screen or plain) or at a kiosk. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -11,6 +14,9 @@
 #include "config.h"
 #include "core/i18n.h"
 #include "core/store.h"
+#include "core/util.h"
+#include "core/walk.h"
+#include "core/wrap.h"
 #include "kiosk/kiosk.h"
 
 #ifdef HAVE_TUI
@@ -112,6 +118,67 @@ static bool kiosk_setup(const struct cli *c, struct kiosk_config *k)
 	return true;
 }
 
+/* --replay: read and parse the walk-through before anything starts. A
+ * regular file of at most WALK_MAX_BYTES; never waits on a FIFO. False
+ * after a message naming the file (and its line). */
+static bool replay_load(const char *path, struct walk *w)
+{
+	char *clean = wrap_sanitize(path);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	struct stat st;
+	bool ok = false;
+	if (fd < 0) {
+		fprintf(stderr, _("klantreis: --replay=%s: %s\n"), clean, strerror(errno));
+	} else if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		fprintf(stderr, _("klantreis: --replay=%s: not a regular file\n"), clean);
+	} else {
+		size_t cap = WALK_MAX_BYTES + 1, len = 0;
+		char *buf = xmalloc(cap);
+		for (;;) {
+			ssize_t r = read(fd, buf + len, cap - len);
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				break;
+			len += (size_t)r;
+			if (len == cap)
+				break;
+		}
+		char *err = NULL;
+		ok = walk_parse(w, buf, len, path, &err);
+		if (!ok)
+			fprintf(stderr, "klantreis: %s\n", err);
+		free(err);
+		free(buf);
+	}
+	if (fd >= 0)
+		close(fd);
+	free(clean);
+	return ok;
+}
+
+/* --record: the walk the person took, written when the guide ends (not
+ * after the quick exit: that leaves nothing behind). */
+static int record_write(const struct cli *c, struct app *app, const struct walk *replayed)
+{
+	if (app->left_quickly)
+		return 0;
+	char *text = walk_record(app->session, replayed ? replayed->title : NULL, i18n_lang());
+	if (!text) {
+		fprintf(stderr, _("klantreis: --record: nothing written: the walk began in a private part\n"));
+		return 0;
+	}
+	char *err = NULL;
+	int status = 0;
+	if (!app_write_export(c->record, text, &err)) {
+		fprintf(stderr, "klantreis: --record: %s\n", err);
+		status = 1;
+	}
+	free(err);
+	free(text);
+	return status;
+}
+
 int cmd_guide(const struct cli *c)
 {
 	int status = 0;
@@ -121,7 +188,27 @@ int cmd_guide(const struct cli *c)
 	struct app app = {.set = set, .start = c->start, .show_ids = c->show_ids, .trainer = c->trainer};
 	app.session = session_new(set);
 	struct kiosk_config kconf;
-	if (session_start(app.session, c->start) != SESSION_OK) {
+	struct walk walk = {0};
+	const char *start = c->start;
+	if (c->replay) {
+		if (!replay_load(c->replay, &walk)) {
+			status = CLI_EXIT_USAGE;
+			goto out;
+		}
+		app.replay = &walk;
+		if (session_start(app.session, walk.start) == SESSION_OK) {
+			start = walk.start;
+		} else {
+			/* The guide stays usable: it starts where it would have. */
+			char *m = xasprintf(_("no step %s in the content"), walk.start);
+			char *line = xasprintf("%s:%d: %s", walk.file, walk.start_line, m);
+			app.notice = xasprintf(_("The demo cannot start: %s"), line);
+			free(line);
+			free(m);
+			app.replay = NULL;
+		}
+	}
+	if (session_start(app.session, start) != SESSION_OK) {
 		fprintf(stderr, _("klantreis: --start=%s: no such journey or step\n"), c->start);
 		status = CLI_EXIT_USAGE;
 		goto out;
@@ -132,12 +219,18 @@ int cmd_guide(const struct cli *c)
 			goto out;
 		}
 		app.kiosk = &kconf; /* never saves: nothing about a person is written to disk */
-	} else if (!c->no_save) {
+	} else if (!c->no_save && !c->replay) {
+		/* A demo on a projector PC keeps nothing about a person. */
 		app.save_path = store_default_path();
 	}
 	char saved[8] = "";
 	app_resume(&app, saved);
-	i18n_set_lang(guide_language(c, app.kiosk, saved, &app.lang_given));
+	if (!c->lang && c->replay && walk.lang) {
+		i18n_set_lang(walk.lang);
+		app.lang_given = true;
+	} else {
+		i18n_set_lang(guide_language(c, app.kiosk, saved, &app.lang_given));
+	}
 
 	app.width = plain_width();
 #ifdef HAVE_TUI
@@ -146,7 +239,11 @@ int cmd_guide(const struct cli *c)
 	else
 #endif
 		status = plain_run(&app, stdin, stdout);
+	if (c->record && record_write(c, &app, c->replay ? &walk : NULL) != 0 && status == 0)
+		status = 1;
 out:
+	if (c->replay)
+		walk_free(&walk);
 	if (app.kiosk)
 		kiosk_config_free(app.kiosk);
 	app_free(&app);

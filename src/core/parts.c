@@ -113,3 +113,28 @@ char *part_ref(const struct part *p)
 		return xasprintf("%s:", p->journey->id);
 	return xasprintf("%s:%s", p->journey->id, p->entry->id);
 }
+
+size_t parts_onward(const struct journey_set *set, const struct step *here, const struct step *to[2],
+		    const char *labels[2])
+{
+	const struct step *menu = find_menu(set);
+	if (!menu)
+		return 0;
+	size_t n = 0;
+	bool seen = false;
+	for (size_t i = 0; i < menu->n_options; i++) {
+		const struct step *go = menu->options[i].go.step;
+		if (!go || go->journey == menu->journey)
+			continue;
+		if (go->journey == here->journey) {
+			seen = true;
+		} else if (seen) {
+			to[n] = go;
+			labels[n++] = menu->options[i].text;
+			break;
+		}
+	}
+	to[n] = menu;
+	labels[n++] = NULL;
+	return n;
+}

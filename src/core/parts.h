@@ -32,4 +32,12 @@ size_t parts_find(const struct part *parts, size_t n, const struct step *s);
  * starts inside it (malloc'd). */
 char *part_ref(const struct part *p);
 
+/* Where an end step leads on, the same in every front end: the part after
+ * `here`'s in the menu's order (the menu option into it), then the menu
+ * itself. Fills to[] and labels[] (labels[i] is the option's msgid, or
+ * NULL for the menu: "Choose a part") and returns how many (0 to 2).
+ * Quitting is each front end's own. */
+size_t parts_onward(const struct journey_set *set, const struct step *here, const struct step *to[2],
+		    const char *labels[2]);
+
 #endif

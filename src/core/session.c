@@ -500,6 +500,8 @@ const struct step *session_path_step(const struct session *s, size_t i)
 	return i < s->n_path ? s->path[i] : NULL;
 }
 
+int session_choice(const struct session *s, const struct step *t) { return s->choice[t->index]; }
+
 /* ---- save and load ----
  *
  *   klantreis-session 1

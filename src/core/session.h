@@ -93,6 +93,8 @@ void session_tick(struct session *s, const struct task *t, bool on);
 const char *session_answer(const struct session *s, const char *var);
 size_t session_depth(const struct session *s);
 const struct step *session_path_step(const struct session *s, size_t i);
+/* The option (index into t->options) chosen last on step `t`, or -1. */
+int session_choice(const struct session *s, const struct step *t);
 
 /* Whether anything private is in the session now (DESIGN.md section 3.2):
  * a step of a private journey on the path, an answer or choice given in

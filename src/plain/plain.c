@@ -11,6 +11,7 @@
 
 #include "app.h"
 #include "core/glossary.h"
+#include "core/parts.h"
 #include "core/i18n.h"
 #include "core/present.h"
 #include "core/util.h"
@@ -136,52 +137,13 @@ static void print_para(struct plain *p, const struct para *para)
 	fputc('\n', p->out);
 }
 
-/* Where an end step leads on: the part after this one in the hub's menu
- * (the klantreis order), and the menu itself. */
-struct end_offer {
-	const struct ask_option *next; /* NULL when this is the last part */
-	const struct step *menu;       /* NULL when the set has no menu */
-};
-
-static struct end_offer end_offer(struct plain *p, const struct step *here)
-{
-	struct end_offer o = {0};
-	const struct step *menu = journey_set_resolve(p->app->set, NULL, "klantreis:menu");
-	if (!menu || menu->nav != NAV_ASK)
-		return o;
-	o.menu = menu;
-	bool seen = false;
-	for (size_t i = 0; i < menu->n_options; i++) {
-		const struct step *to = menu->options[i].go.step;
-		if (!to || to->journey == menu->journey)
-			continue;
-		if (to->journey == here->journey) {
-			seen = true;
-		} else if (seen) {
-			o.next = &menu->options[i];
-			break;
-		}
-	}
-	return o;
-}
-
-/* The end step's choices: the next part, the menu. Quitting is said in
- * words, not numbered: a number typed one time too many must not end the
- * guide. */
+/* The end step's choices (parts_onward): the next part, the menu.
+ * Quitting is said in words, not numbered: a number typed one time too
+ * many must not end the guide. */
 static size_t end_choices(struct plain *p, const struct step *here, const char *labels[2],
 			  const struct step *to[2])
 {
-	struct end_offer o = end_offer(p, here);
-	size_t n = 0;
-	if (o.next) {
-		to[n] = o.next->go.step;
-		labels[n++] = o.next->text;
-	}
-	if (o.menu) {
-		to[n] = o.menu;
-		labels[n++] = NULL; /* "Choose a part of the klantreis" */
-	}
-	return n;
+	return parts_onward(p->app->set, here, to, labels);
 }
 
 static void print_end_choices(struct plain *p, const struct step *here)

@@ -44,6 +44,7 @@ static const struct view *sync(struct tui *t, struct tui_screen *s)
 		s->arg = v->step;
 		s->depth = v->depth;
 		s->sel = v->is_end ? 0 : v->selected;
+		tui_demo_select(t, v, &s->sel);
 		s->top = 0;
 		s->at_end = false;
 		s->list_top = 0;
@@ -51,11 +52,20 @@ static const struct view *sync(struct tui *t, struct tui_screen *s)
 	return v;
 }
 
+static size_t n_tasks(struct tui *t)
+{
+	const struct task **plan;
+	return session_plan(t->app->session, &plan);
+}
+
+/* On an end step: the plan's tasks, then the ways on (onward.c). */
 static size_t n_items(struct tui *t, const struct view *v)
 {
 	if (v->is_end) {
-		const struct task **plan;
-		return session_plan(t->app->session, &plan);
+		struct tui_list l = {0};
+		size_t n = n_tasks(t) + tui_onward_list(t, v, &l);
+		tui_list_free(&l);
+		return n;
 	}
 	return v->is_next ? 1 : v->n_options;
 }
@@ -147,6 +157,7 @@ static void choices(struct tui *t, const struct view *v, struct tui_list *l)
 {
 	if (v->is_end) {
 		tui_plan_list(t, l);
+		tui_onward_list(t, v, l);
 	} else if (v->is_next) {
 		tui_list_add(l, "1. ", xstrdup(_("Continue")));
 	} else {
@@ -268,7 +279,7 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 	}
 	const char *heading = v->is_end ? _("Your action plan") : NULL;
 	const char *empty =
-		v->is_end && !list->n ? _("Nothing yet: the steps you take will add tasks here.") : NULL;
+		v->is_end && !n_tasks(t) ? _("Nothing yet: the steps you take will add tasks here.") : NULL;
 	int list_lines = tui_list_height(list, w) + (heading ? 1 : 0);
 	struct tui_text empty_text = {0};
 	if (empty)
@@ -330,8 +341,12 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 		y++;
 		list_h--;
 	}
-	if (empty)
-		tui_text_draw(t, &empty_text, 0, y, x + 2, bottom - y, w - 2);
+	if (empty) {
+		int eh = (int)empty_text.n < bottom - y ? (int)empty_text.n : bottom - y;
+		tui_text_draw(t, &empty_text, 0, y, x + 2, eh, w - 2);
+		y += eh;
+		list_h -= eh;
+	}
 	if (list_h > bottom - y)
 		list_h = bottom - y;
 	if (list->n && s->sel >= list->n)
@@ -340,6 +355,7 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 
 	tui_text_free(&empty_text);
 	tui_list_free(&plan);
+	tui_demo_footer(t);
 }
 
 static void tick(struct tui *t, size_t i)
@@ -354,8 +370,13 @@ static void choose(struct tui *t, struct tui_screen *s, size_t n)
 {
 	const struct view *v = session_view(t->app->session);
 	if (v->is_end) {
+		size_t tasks = n_tasks(t);
+		if (n >= tasks) {
+			tui_onward_choose(t, v, n - tasks);
+			return;
+		}
 		tick(t, n);
-		s->sel = n < n_items(t, v) ? n : s->sel;
+		s->sel = n;
 		return;
 	}
 	enum session_status st = session_choose(t->app->session, n);
@@ -424,12 +445,21 @@ static enum tui_handled step_key(struct tui *t, struct tui_screen *s, enum tui_a
 	case TUI_A_SCROLL_DOWN:
 		s->top += page;
 		break;
-	case TUI_A_CHOOSE:
 	case TUI_A_TICK:
+		/* Space ticks a task; it never takes a way on. */
+		if (v->is_end && s->sel >= n_tasks(t))
+			break;
+		choose(t, s, s->sel);
+		break;
+	case TUI_A_CHOOSE:
 		choose(t, s, s->sel);
 		break;
 	case TUI_A_NUMBER:
-		number_key(t, s, n, digit, key - '0');
+		/* On an end step digits tick tasks; the ways on after them
+		 * have no number. */
+		if (v->is_end && !digit && (size_t)(key - '0') > n_tasks(t))
+			break;
+		number_key(t, s, v->is_end ? n_tasks(t) : n, digit, key - '0');
 		break;
 	case TUI_A_CLICK:
 		s->sel = t->click;

@@ -442,6 +442,7 @@ static void after_key(struct tui *t)
 {
 	if (t->mode->saves && !t->app->resume_offer)
 		app_save(t->app);
+	tui_demo_after_key(t);
 	show_notice(t);
 }
 
@@ -690,6 +691,7 @@ int tui_run(struct app *app)
 		tui_push(&t, &tui_resume_ops, NULL);
 	if (!app->lang_given)
 		tui_push(&t, &tui_lang_first_ops, NULL);
+	tui_demo_begin(&t);
 	show_notice(&t);
 	run(&t);
 	tui_reset(&t);

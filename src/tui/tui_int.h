@@ -223,6 +223,10 @@ struct tui {
 	struct tui_kiosk kiosk;
 	int pushback;            /* a key read too early, for the next read (tui.c) */
 	int frames_fd;           /* KLANTREIS_TEST_FRAMES, or -1 (tests only) */
+	/* --replay (demo.c): the path's depth where the demo last checked,
+	 * and the option the walk-through takes there (NULL: "Continue"). */
+	size_t demo_depth;
+	const struct ask_option *demo_want;
 	unsigned long frames;    /* frames painted */
 };
 
@@ -261,6 +265,24 @@ unsigned tui_context(struct tui *t, struct tui_screen *s);
 void tui_repaint(struct tui *t);
 /* Set the footer notice (already translated; printf-style). */
 void tui_notice(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- the demo (demo.c, --replay) and an end step's way on (onward.c) ---- */
+
+/* At the start: check the first step against the walk-through. */
+void tui_demo_begin(struct tui *t);
+/* After every key: follow the session one step on or back, or stop the
+ * demo (app->notice says why). */
+void tui_demo_after_key(struct tui *t);
+/* A new visit of a step: select the walk-through's choice in *sel. */
+void tui_demo_select(struct tui *t, const struct view *v, size_t *sel);
+/* The footer's "Demo 3/12 · Enter: next step" (when the step screen is
+ * on top and no other notice is shown). */
+void tui_demo_footer(struct tui *t);
+/* Append an end step's ways on (next part, the parts, quit or finish)
+ * to `l`; returns how many. */
+size_t tui_onward_list(struct tui *t, const struct view *v, struct tui_list *l);
+/* Take way on `i` (0-based, as listed). */
+void tui_onward_choose(struct tui *t, const struct view *v, size_t i);
 
 /* ---- drawing (draw.c) ---- */
 

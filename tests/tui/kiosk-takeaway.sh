@@ -196,4 +196,25 @@ wait_for_flat "$(tr_msg en 'Printing did not work (%s). Please ask a volunteer.'
 alive || fail "a failing printer ended the kiosk"
 kill -s TERM "$(kiosk_pid)"
 wait_exit 0
+
+# The end step's last way on is "Finish and clear" at a kiosk (not
+# "Quit", which a kiosk does not offer); it asks first.
+kiosk_start 80 24 --lang=en
+wait_for "[klantreis:start]"
+key 1
+wait_for "[diploma:intro]"
+key 2
+wait_for "[klantreis:done]"
+lacks "$(tr_msg en 'Quit the guide')"
+for i in $(seq 1 10); do
+	screen | grep -qF "> → $(tr_msg en 'Finish and clear')" && break
+	key_synced Down
+done
+has "> → $(tr_msg en 'Finish and clear')"
+key Enter
+wait_for "$(tr_msg en 'Finish and clear everything?' | cut -c1-20)"
+key Escape
+wait_for "[klantreis:done]"
+kill -s TERM "$(kiosk_pid)"
+wait_exit 0
 echo "ok: $TEST"

@@ -78,6 +78,10 @@ static void test_bad_values(void **state)
 	REFUSED("--countdown=: give", "--kiosk", "--countdown=");
 	REFUSED("option '--lang' needs a value", "--lang");
 	REFUSED("option '--export-plan' needs a value", "--export-plan=");
+	REFUSED("option '--replay' needs a value (--replay=...)", "--replay=");
+	REFUSED("option '--record' needs a value (--record=...)", "--record=");
+	REFUSED("option '--replay' needs a value", "--replay");
+	REFUSED("--replay plays in the full-screen guide: leave out --plain", "--plain", "--replay=w.walk");
 	REFUSED("unknown option '--colour'", "--colour");
 	REFUSED("unknown option '-x'", "-x");
 	REFUSED("unexpected argument 'diploma'", "diploma");
@@ -91,6 +95,13 @@ static void test_options_of_a_mode(void **state)
 	REFUSED("--kiosk-config works only with --kiosk", "--kiosk-config=/tmp/k");
 	REFUSED("--kiosk and --trainer do not go together", "--kiosk", "--trainer");
 	REFUSED("--check and --trainer do not go together", "--trainer", "--check");
+	/* Walk-throughs: the guide's, never a kiosk's (a kiosk keeps nothing
+	 * about a person), nor another mode's. */
+	REFUSED("--kiosk and --record do not go together", "--kiosk", "--record=w.walk");
+	REFUSED("--kiosk and --record do not go together", "--record=w.walk", "--kiosk");
+	REFUSED("--kiosk and --replay do not go together", "--kiosk", "--replay=w.walk");
+	REFUSED("--paths and --replay do not go together", "--replay=w.walk", "--paths");
+	REFUSED("--export-plan and --record do not go together", "--export-plan=p", "--record=w");
 }
 
 static void test_parsed(void **state)
@@ -107,6 +118,15 @@ static void test_parsed(void **state)
 	assert_string_equal(c.start, "diploma:");
 	assert_string_equal(c.today, "2027-03-05");
 	assert_true(c.plain && c.no_save && !c.show_ids && !c.trainer);
+
+	assert_true(parse(&c, &m, "--replay=nurse.walk", "--record=out.walk", "--trainer", (char *)NULL));
+	free(m);
+	assert_int_equal(c.cmd, CLI_GUIDE);
+	assert_string_equal(c.replay, "nurse.walk");
+	assert_string_equal(c.record, "out.walk");
+	assert_true(parse(&c, &m, "--plain", "--record=out.walk", (char *)NULL));
+	free(m);
+	assert_true(c.plain && c.record && !c.replay);
 
 	assert_true(parse(&c, &m, "--trainer", (char *)NULL));
 	free(m);
@@ -150,7 +170,7 @@ static void test_usage_lists_every_option(void **state)
 	fclose(f);
 	static const char *const all[] = {
 		"--lang=CODE", "--journeys=DIR", "--start=REF", "--plain", "--show-ids", "--trainer",
-		"--today=DATE", "--no-save", "--check", "--export=FORMAT", "--paths",
+		"--today=DATE", "--no-save", "--replay=FILE", "--record=FILE", "--check", "--export=FORMAT", "--paths",
 		"--export-plan=FILE", "--kiosk ", "--kiosk-config=FILE", "--idle=SECONDS",
 		"--countdown=SECONDS", "--hash-pin", "--help", "--version"};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
