@@ -1075,9 +1075,9 @@ struct journey_set *image_open(const char *path, const char *dir, const char **w
 		close(fd);
 		return NULL;
 	}
-	if (st.st_size < (off_t)HEADER_SIZE || (uint64_t)st.st_size > NONE) {
+	if (st.st_size == 0 || (uint64_t)st.st_size > NONE) { /* mmap maps no empty file */
 		close(fd);
-		*why = st.st_size < (off_t)sizeof MAGIC ? BAD_MAGIC : BAD_SIZE;
+		*why = st.st_size == 0 ? BAD_MAGIC : BAD_SIZE;
 		return NULL;
 	}
 	void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
