@@ -80,6 +80,9 @@ void session_tick(struct session *s, const struct task *t, bool on);
 
 const char *session_answer(const struct session *s, const char *var);
 size_t session_depth(const struct session *s);
+/* Grows with every change of what session_save() writes (the steps, the
+ * answers, the choices, the ticks): equal numbers, equal save text. */
+unsigned long session_generation(const struct session *s);
 const struct step *session_path_step(const struct session *s, size_t i);
 
 /* Whether anything private is in the session now (DESIGN.md section 3.2):
