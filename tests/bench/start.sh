@@ -59,6 +59,7 @@ measure() {
 	local name=$1 m1=$2 k1=$3 m2=$4 k2=$5 m3=$6
 	shift 7
 	rm -f "$out/cg-$name".*
+	rm -rf "$home" && mkdir -p "$home" # no saved session to resume
 	tm kill-server 2>/dev/null || true
 	tm -f /dev/null new-session -d -s b -x 80 -y 24 \
 		"cd '$home' && echo \$\$ >'$out/pid' && exec env HOME='$home' valgrind --tool=callgrind --callgrind-out-file='$out/cg-$name.%p' $(printf "'%s' " "$@") 2>'$out/vg-$name.log'"
@@ -90,11 +91,12 @@ measure() {
 rss() {
 	local name=$1 m1=$2
 	shift 2
+	rm -rf "$home" && mkdir -p "$home"
 	tm kill-server 2>/dev/null || true
 	tm -f /dev/null new-session -d -s b -x 80 -y 24 \
 		"cd '$home' && echo \$\$ >'$out/pid' && exec env HOME='$home' $(printf "'%s' " "$@")"
 	wait_screen "$m1"
-	printf '%-26s %14s\n' "$name" "$(sed -n 's/^VmHWM: *\([0-9]*\).*/\1/p' "/proc/$(cat "$out/pid")/status")"
+	printf '%-26s %14s\n' "$name" "$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$(cat "$out/pid")/status")"
 	tm kill-server 2>/dev/null || true
 }
 
@@ -104,12 +106,12 @@ msg=(dialog --msgbox "Your journey starts here." 10 40)
 
 # The hub's first step in each language (the title as the catalogue has it).
 en_m1="Step 1" ru_m1="Шаг 1"
-printf '%-26s %14s %14s %14s\n' "instructions" "first screen" "Enter: step" "Down: select"
+printf '%-26s %14s %14s %14s\n' "instructions" "first screen" "Down: select" "Enter: step"
 for who in new ${old:+old}; do
 	prog=$new
 	[ "$who" = old ] && prog=$old
-	measure "klantreis-$who-en" "$en_m1" Enter "Step 2" Down "> 2." -- "$prog" --lang=en
-	measure "klantreis-$who-ru" "$ru_m1" Enter "Шаг 2" Down "> 2." -- "$prog" --lang=ru
+	measure "klantreis-$who-en" "$en_m1" Down "> 2." Enter "Step 2" -- "$prog" --lang=en
+	measure "klantreis-$who-ru" "$ru_m1" Down "> 2." Enter "Шаг 2" -- "$prog" --lang=ru
 done
 measure "dialog-msgbox" "OK" - - - - -- "${msg[@]}"
 measure "dialog-menu" "Sixth choice" - - - - -- "${menu[@]}"
