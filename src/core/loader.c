@@ -44,6 +44,8 @@ struct load {
 	const char *again_file;
 	char *again;
 	size_t again_len;
+	size_t *again_lines; /* its line index, built once */
+	size_t again_n_lines;
 	/* Growing lists for the whole set. */
 	struct journey **journeys;
 	size_t n_journeys, cap_journeys;
@@ -1037,7 +1039,10 @@ static int target_col(struct load *L, const char *file, struct target *t)
 {
 	if (!L->again_file || strcmp(L->again_file, file) != 0) {
 		free(L->again);
+		free(L->again_lines);
 		L->again = NULL;
+		L->again_lines = NULL;
+		L->again_n_lines = 0;
 		L->again_len = 0;
 		L->again_file = file;
 		L->again = util_read_file(file, &L->again_len);
@@ -1048,13 +1053,17 @@ static int target_col(struct load *L, const char *file, struct target *t)
 	size_t keep_n = L->n_lines;
 	L->buf = L->again;
 	L->len = L->again_len;
-	L->line_start = NULL;
+	L->line_start = L->again_lines;
+	L->n_lines = L->again_n_lines;
 	char needle[160];
 	snprintf(needle, sizeof needle, "goto=\"%s\"", t->ref);
 	int col = col_of(L, t->line, needle);
 	if (col == 1)
 		col = col_of(L, t->line, "goto=");
-	free(L->line_start);
+	/* Kept for the next wrong goto in this file: building it for each
+	 * made --check of 1,000 wrong gotos 66 times slower than a clean set. */
+	L->again_lines = L->line_start;
+	L->again_n_lines = L->n_lines;
 	L->buf = keep_buf;
 	L->len = keep_len;
 	L->line_start = keep_lines;
@@ -1249,6 +1258,7 @@ struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 		}
 	}
 	free(L.again);
+	free(L.again_lines);
 	facts_use(set); /* texts are rendered with these facts from now on */
 	return set;
 }
