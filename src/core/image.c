@@ -576,6 +576,26 @@ bool image_save(const char *path, const void *data, size_t len)
 {
 	if (strcmp(path, "-") == 0)
 		return write_all(STDOUT_FILENO, data, len);
+	/* Not a regular file (a device, a pipe): written as it is. A
+	 * temporary file renamed over it would replace the device itself. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			return false;
+		}
+		int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0)
+			return false;
+		bool ok = write_all(fd, data, len);
+		int e = errno;
+		if (close(fd) != 0 && ok) {
+			ok = false;
+			e = errno;
+		}
+		errno = e;
+		return ok;
+	}
 	char *tmp = xasprintf("%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {

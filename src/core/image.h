@@ -34,7 +34,9 @@ bool image_build(const struct journey_set *set, uint64_t hash, void **out, size_
 		 const char **why);
 
 /* Write `len` bytes to `path` atomically (a temporary file beside it, then
- * rename); "-" is standard output. False with errno set on failure. */
+ * rename); "-" is standard output, and a path that is no regular file (a
+ * device, a pipe) is written as it is, never replaced. False with errno
+ * set on failure. */
 bool image_save(const char *path, const void *data, size_t len);
 
 /* Map `path` read-only and build the model from it. `dir` becomes

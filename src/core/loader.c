@@ -871,7 +871,10 @@ static void load_file(struct load *L, const char *path)
 		close(fd);
 		return;
 	}
-	size_t cap = (size_t)st.st_size + 1, len = 0;
+	/* Room for the file, its NUL, and one byte more, so that the read
+	 * that finds the end needs no bigger buffer (a file that grows while
+	 * it is read still gets one). */
+	size_t cap = (size_t)st.st_size + 2, len = 0;
 	char *buf = xmalloc(cap);
 	for (;;) {
 		if (len + 1 >= cap) {

@@ -7,6 +7,7 @@
  * (the sanitizer build runs this too). */
 #include "testutil.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 
 #include "core/cond.h"
@@ -437,6 +438,45 @@ static void test_open_file(void **state)
 	free(tmp);
 }
 
+/* A path that is not a regular file is written to, never replaced by
+ * the temporary file (as root, --output=/dev/null once replaced the
+ * device with a file). A pipe stands in for the device here. */
+static void test_save_not_regular(void **state)
+{
+	(void)state;
+	char *tmp = tu_tmpdir();
+	char *fifo = xasprintf("%s/pipe", tmp);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	int rfd = open(fifo, O_RDONLY | O_NONBLOCK);
+	assert_true(rfd >= 0);
+	static const char data[] = "image bytes";
+	assert_true(image_save(fifo, data, sizeof data));
+	struct stat st;
+	assert_int_equal(stat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	char back[64];
+	assert_int_equal(read(rfd, back, sizeof back), (ssize_t)sizeof data);
+	assert_memory_equal(back, data, sizeof data);
+	close(rfd);
+	/* A directory is refused and stays. */
+	assert_false(image_save(tmp, data, sizeof data));
+	assert_int_equal(stat(tmp, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	/* A regular file is replaced whole. */
+	char *file = xasprintf("%s/%s", tmp, IMAGE_NAME);
+	tu_write(tmp, IMAGE_NAME, "old and longer content", 22);
+	assert_true(image_save(file, data, sizeof data));
+	size_t n;
+	char *got = util_read_file(file, &n);
+	assert_int_equal(n, sizeof data);
+	assert_memory_equal(got, data, sizeof data);
+	free(got);
+	free(file);
+	free(fifo);
+	tu_rmdir(tmp);
+	free(tmp);
+}
+
 static void test_hash(void **state)
 {
 	(void)state;
@@ -473,6 +513,7 @@ int main(void)
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_every_byte),
 		cmocka_unit_test(test_open_file),
+		cmocka_unit_test(test_save_not_regular),
 		cmocka_unit_test(test_hash),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
