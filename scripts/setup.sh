@@ -7,10 +7,12 @@
 # with xwd (x11-apps), converted by netpbm, keys typed by xdotool.
 # openssh-server is for the SSH tests (tests/server): they start a sshd
 # of their own on a high port; the system service is not needed.
+# dialog is only for tests/bench/start.sh (the start-up benchmark compares
+# the guide with it).
 set -eu
 pkgs="build-essential meson ninja-build pkg-config gettext libncurses-dev
 libxml2-dev libxml2-utils libcmocka-dev tmux valgrind time graphviz locales
-libqrencode-dev libcrypt-dev zbar-tools mandoc openssh-server
+libqrencode-dev libcrypt-dev zbar-tools mandoc openssh-server dialog
 xvfb xterm x11-apps xfonts-base netpbm xdotool"
 missing=""
 for p in $pkgs; do

@@ -84,6 +84,11 @@ void app_save(struct app *app)
 {
 	if (!app->save_path || !session_depth(app->session))
 		return;
+	/* Nothing changed since the text on disk was written: most keys
+	 * (moving the selection, scrolling, help) change nothing. */
+	unsigned long gen = session_generation(app->session);
+	if (app->saved_text && gen == app->saved_gen && strcmp(app->saved_lang, i18n_lang()) == 0)
+		return;
 	char *text = session_save(app->session, i18n_lang());
 	if (!text) {
 		/* Every step taken is private: what an earlier save says is
@@ -101,6 +106,8 @@ void app_save(struct app *app)
 	}
 	if (app->saved_text && strcmp(text, app->saved_text) == 0) {
 		free(text);
+		app->saved_gen = gen;
+		snprintf(app->saved_lang, sizeof app->saved_lang, "%s", i18n_lang());
 		return;
 	}
 	char *err = NULL;
@@ -115,6 +122,8 @@ void app_save(struct app *app)
 	}
 	free(app->saved_text);
 	app->saved_text = text;
+	app->saved_gen = gen;
+	snprintf(app->saved_lang, sizeof app->saved_lang, "%s", i18n_lang());
 }
 
 bool app_forget(struct app *app)

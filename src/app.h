@@ -25,6 +25,8 @@ struct app {
 	 * or no home directory). */
 	char *save_path;
 	char *saved_text;    /* what is on disk, to write only on change */
+	unsigned long saved_gen; /* the session's generation saved_text is of */
+	char saved_lang[8];      /* and its language */
 	bool resume_offer;   /* a saved session was loaded: ask to continue */
 	time_t saved_at;     /* when it was saved (the file's time) */
 	char *notice;        /* one message for the person, shown once */

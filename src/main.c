@@ -11,23 +11,6 @@
 #include "core/i18n.h"
 #include "core/util.h"
 
-/* "Today" for the calendar (DESIGN 3.1): --today (checked by cli_parse),
- * else KLANTREIS_TODAY, else the system date. */
-static bool set_today(const struct cli *c)
-{
-	const char *env = getenv("KLANTREIS_TODAY");
-	const char *v = c->today ? c->today : env && *env ? env : NULL;
-	long d;
-	if (!v)
-		return true;
-	if (date_parse(v, &d) != 0) {
-		fprintf(stderr, _("klantreis: KLANTREIS_TODAY=%s: give a date as YYYY-MM-DD\n"), v);
-		return false;
-	}
-	facts_set_today(d);
-	return true;
-}
-
 static int version(const struct cli *c)
 {
 	(void)c;
@@ -54,7 +37,7 @@ int cmd_run(const struct cli *c)
 		[CLI_HASH_PIN] = cmd_hash_pin, [CLI_HELP] = help,
 		[CLI_VERSION] = version,
 	};
-	if (c->cmd != CLI_HELP && c->cmd != CLI_VERSION && c->cmd != CLI_HASH_PIN && !set_today(c))
+	if (c->cmd != CLI_HELP && c->cmd != CLI_VERSION && c->cmd != CLI_HASH_PIN && !content_set_today(c))
 		return CLI_EXIT_USAGE;
 	return run[c->cmd](c);
 }
@@ -62,6 +45,7 @@ int cmd_run(const struct cli *c)
 int main(int argc, char **argv)
 {
 	i18n_init(content_localedir());
+	content_set_argv(argv);
 	struct cli c;
 	if (!cli_parse(&c, argc, argv, stderr))
 		return CLI_EXIT_USAGE;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The commands that print content and exit: --check, --export, --paths,
- * --export-plan. */
+/* The commands that print content and exit: --export, --paths,
+ * --export-plan (--check is klantreis-compile's: open.c). */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -8,18 +8,11 @@
 #include <string.h>
 
 #include "app.h"
-#include "check.h"
 #include "cmd/cmd.h"
 #include "core/i18n.h"
 #include "core/store.h"
 #include "core/util.h"
 #include "export.h"
-
-int cmd_check(const struct cli *c)
-{
-	struct check_options copt = content_check_options();
-	return check_run(content_dir(c), &copt, stdout);
-}
 
 /* The default start is the hub's first step; a --start that names it is
  * taken as no --start. */

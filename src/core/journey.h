@@ -153,6 +153,11 @@ struct journey_set {
 	size_t n_facts;
 	const char *facts_reviewed, *facts_file;
 	int facts_line;
+	/* A set read from a compiled image (image.h): its texts point into
+	 * these bytes, mapped read-only (image_mapped) or malloc'd. */
+	void *image;
+	size_t image_len;
+	bool image_mapped;
 };
 
 /* Load every *.xml in `dir` (glossary.xml is the glossary). Problems go to

@@ -25,6 +25,7 @@ struct session {
 	size_t n_ticked, cap_ticked;
 
 	bool view_valid;
+	unsigned long gen; /* counts changes of what session_save() writes */
 	struct view view;
 	const void **buf; /* storage for the view's arrays */
 	size_t cap_buf;
@@ -33,6 +34,16 @@ struct session {
 	const struct link **missing; /* sources of facts without a value today */
 	size_t n_missing, cap_missing;
 };
+
+/* Every change of the path, the answers, the choices or the ticks goes
+ * through here: the view is built again and the save file is written. */
+static void changed(struct session *s)
+{
+	s->view_valid = false;
+	s->gen++;
+}
+
+unsigned long session_generation(const struct session *s) { return s->gen; }
 
 struct session *session_new(const struct journey_set *set)
 {
@@ -73,7 +84,7 @@ void session_reset(struct session *s)
 		s->choice[i] = -1;
 		s->choice_priv[i] = false;
 	}
-	s->view_valid = false;
+	changed(s);
 }
 
 void session_free(struct session *s)
@@ -159,7 +170,7 @@ static void push(struct session *s, const struct step *t)
 {
 	xgrow((void **)&s->path, &s->cap_path, s->n_path + 1, sizeof(*s->path));
 	s->path[s->n_path++] = t;
-	s->view_valid = false;
+	changed(s);
 }
 
 enum session_status session_jump(struct session *s, const char *ref)
@@ -183,7 +194,7 @@ enum session_status session_start(struct session *s, const char *ref)
 	enum session_status st = session_jump(s, ref);
 	if (st != SESSION_OK)
 		s->n_path = keep;
-	s->view_valid = false;
+	changed(s);
 	return st;
 }
 
@@ -362,7 +373,7 @@ enum session_status session_choose(struct session *s, size_t n)
 			else
 				drop_answer(s, t->var);
 		}
-		s->view_valid = false;
+		changed(s);
 	}
 	wipe_free(prev_answer);
 	return st;
@@ -373,7 +384,7 @@ enum session_status session_back(struct session *s)
 	if (s->n_path <= 1)
 		return SESSION_E_FIRST;
 	s->n_path--;
-	s->view_valid = false;
+	changed(s);
 	return SESSION_OK;
 }
 
@@ -436,13 +447,16 @@ void session_tick(struct session *s, const struct task *t, bool on)
 {
 	for (size_t i = 0; i < s->n_ticked; i++)
 		if (s->ticked[i] == t) {
-			if (!on)
+			if (!on) {
 				s->ticked[i] = s->ticked[--s->n_ticked];
+				s->gen++;
+			}
 			return;
 		}
 	if (on) {
 		xgrow((void **)&s->ticked, &s->cap_ticked, s->n_ticked + 1, sizeof(*s->ticked));
 		s->ticked[s->n_ticked++] = t;
+		s->gen++;
 	}
 }
 
@@ -492,7 +506,7 @@ void session_forget_private(struct session *s)
 			s->ticked[k++] = s->ticked[i];
 	s->n_ticked = k;
 	s->n_plan = 0;
-	s->view_valid = false;
+	changed(s);
 }
 
 const struct step *session_path_step(const struct session *s, size_t i)
@@ -808,7 +822,7 @@ bool session_load(struct session *s, const char *text, char *lang, size_t lang_s
 	struct session tmp = *s;
 	*s = *n;
 	*n = tmp;
-	s->view_valid = false;
+	changed(s);
 	if (lang && lang_size)
 		snprintf(lang, lang_size, "%s", got_lang);
 	ok = true;

@@ -92,6 +92,9 @@ void session_tick(struct session *s, const struct task *t, bool on);
 
 const char *session_answer(const struct session *s, const char *var);
 size_t session_depth(const struct session *s);
+/* Grows with every change of what session_save() writes (the steps, the
+ * answers, the choices, the ticks): equal numbers, equal save text. */
+unsigned long session_generation(const struct session *s);
 const struct step *session_path_step(const struct session *s, size_t i);
 /* The option (index into t->options) chosen last on step `t`, or -1. */
 int session_choice(const struct session *s, const struct step *t);

@@ -21,7 +21,8 @@ instr() { # LOG -> total instructions from a callgrind log
 printf '%-28s %15s %12s %10s\n' "what" "instructions" "peak RSS kB" "seconds"
 for n in 1000 10000 100000; do
 	sh tests/bench/gen.sh $n "$out/set-$n"
-	valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$out/cg-$n.log" \
+	# --check runs klantreis-compile (exec): follow it.
+	valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null --log-file="$out/cg-$n.log" \
 		"$prog" --check --journeys="$out/set-$n" >/dev/null 2>&1 || true
 	/usr/bin/time -f '%M %e' -o "$out/time-$n" "$prog" --check --journeys="$out/set-$n" >"$out/check-$n.txt" || {
 		echo "--check on $n steps failed:"; tail -n 5 "$out/check-$n.txt"; exit 1; }

@@ -84,8 +84,21 @@ tui_start() {
 	} >"$TMPD/run.sh"
 	# remain-on-exit keeps the server (and the last screen) when the
 	# program ends, so the test can say how it ended.
-	$TM new-session -d -s kt -x "$w" -y "$h" "sh $TMPD/run.sh" \; \
-		set-option -g remain-on-exit on \; set-option -g window-size manual >/dev/null
+	# A tmux server that dies while it starts ("server exited
+	# unexpectedly", seen a few times when the machine was loaded) is
+	# the test's tool failing, not the program: start it again, at most
+	# three times. With remain-on-exit, a program that ends at once
+	# still leaves its session, so this never hides a program's failure.
+	local try
+	for try in 1 2 3; do
+		$TM new-session -d -s kt -x "$w" -y "$h" "sh $TMPD/run.sh" \; \
+			set-option -g remain-on-exit on \; set-option -g window-size manual \
+			>/dev/null 2>"$TMPD/tmux-err" && $TM has-session -t kt 2>/dev/null && break
+		[ "$try" = 3 ] && fail "tmux could not start: $(cat "$TMPD/tmux-err")"
+		echo "$TEST: tmux did not start ($(cat "$TMPD/tmux-err")); again" >&2
+		$TM kill-server >/dev/null 2>&1 || true
+		rm -f "$TMPD/status" "$TMPD/frames"
+	done
 	WIDTH=$w
 	HEIGHT=$h
 }

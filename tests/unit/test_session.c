@@ -187,6 +187,51 @@ static void test_ticks_and_reset(void **state)
 	assert_int_equal(session_depth(f->s), 0);
 }
 
+/* The generation grows with every change the save file would show, and
+ * only then: the guide writes the file when it grew (issue 15). */
+static void test_generation(void **state)
+{
+	struct fx *f = *state;
+	unsigned long g = session_generation(f->s);
+	char *before = session_save(f->s, "en");
+	(void)session_view(f->s);
+	const struct task **p;
+	(void)session_plan(f->s, &p);
+	(void)session_answer(f->s, "profession");
+	assert_int_equal(session_generation(f->s), g);
+	char *same = session_save(f->s, "en");
+	assert_string_equal(before, same);
+	assert_int_equal(session_choose(f->s, 1), SESSION_OK);
+	assert_true(session_generation(f->s) > g);
+	g = session_generation(f->s);
+	assert_int_equal(session_plan(f->s, &p), 1);
+	session_tick(f->s, p[0], true);
+	assert_true(session_generation(f->s) > g);
+	g = session_generation(f->s);
+	session_tick(f->s, p[0], true); /* already ticked: no change */
+	assert_int_equal(session_generation(f->s), g);
+	session_tick(f->s, p[0], false);
+	assert_true(session_generation(f->s) > g);
+	g = session_generation(f->s);
+	session_tick(f->s, p[0], false); /* not ticked: no change */
+	assert_int_equal(session_generation(f->s), g);
+	assert_int_equal(session_choose(f->s, 99), SESSION_E_RANGE);
+	assert_int_equal(session_back(f->s), SESSION_OK);
+	assert_true(session_generation(f->s) > g);
+	g = session_generation(f->s);
+	assert_int_equal(session_back(f->s), SESSION_E_FIRST);
+	assert_int_equal(session_jump(f->s, "diploma:intro"), SESSION_OK);
+	assert_true(session_generation(f->s) > g);
+	g = session_generation(f->s);
+	session_forget_private(f->s);
+	assert_true(session_generation(f->s) > g);
+	g = session_generation(f->s);
+	session_reset(f->s);
+	assert_true(session_generation(f->s) > g);
+	free(before);
+	free(same);
+}
+
 static void test_save_load(void **state)
 {
 	struct fx *f = *state;
@@ -464,6 +509,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_save_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_bad, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_load_many_answers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_generation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_glossary_words, setup, teardown),
 		cmocka_unit_test(test_private_not_saved),
 	};
