@@ -417,6 +417,8 @@ static void export_journey_dot(const struct journey_set *set, const struct journ
 	fputs("}\n", out);
 }
 
+/* Long on purpose: dot and mermaid share one walk over the steps and
+ * their edges; the few lines that differ per format are inline. */
 void export_graph(const struct journey_set *set, enum export_format fmt, const struct journey *only,
 		  FILE *out)
 {

@@ -29,6 +29,8 @@ static bool keyword(const char *p, const char *kw)
 	return strncmp(p, kw, n) == 0 && !is_id_char(p[n]) && p[n] != '=' && p[n] != '!';
 }
 
+/* Long on purpose: the whole `when` grammar as one scanner, which is
+ * easier to check when read whole. */
 struct cond *cond_parse(struct arena *a, const char *s, const char **err, size_t *err_offset)
 {
 	/* Count the terms first so that the arrays are allocated once. */

@@ -312,6 +312,8 @@ static uint32_t wr_sources(struct wr *w, const struct source *s, size_t n)
 	return first;
 }
 
+/* Long on purpose: each kind of record a step owns, written in the order
+ * rd_steps reads them back. */
 static void wr_step(struct wr *w, const struct step *s)
 {
 	uint32_t para = (uint32_t)count(w, SEC_PARA);
@@ -794,6 +796,9 @@ static bool rd_files_conds(struct rd *R, const char *dir)
 	return true;
 }
 
+/* Long on purpose: one flat pass over the step records and the kinds of
+ * record a step owns, each checked against its bounds before use; split,
+ * every part would need the same cursor and counts. */
 static bool rd_steps(struct rd *R, struct journey_set *set)
 {
 	size_t ns = R->n[SEC_STEP];

@@ -388,6 +388,7 @@ static void set_nav(struct load *L, const xmlNode *c, struct step *s, enum nav_k
 		s->nav = k;
 }
 
+/* Long on purpose: one case per kind of child a step may have. */
 static void load_step(struct load *L, const xmlNode *n, struct journey *j, struct step *s)
 {
 	static const struct attr_spec spec[] = {
@@ -843,6 +844,8 @@ static size_t utf8_check(const unsigned char *s, size_t len)
 	return len;
 }
 
+/* Long on purpose: one file's checks in the order they run, each with
+ * its file:line:col message; split, the error paths would scatter. */
 static void load_file(struct load *L, const char *path)
 {
 	L->file = arena_strdup(L->a, path);
@@ -1137,6 +1140,8 @@ static void index_facts(struct load *L, struct journey_set *set, struct diag_lis
 	L->facts = NULL;
 }
 
+/* Long on purpose: the steps of a whole load in order (the directory,
+ * each file, glossary and facts, indexes, targets), a few lines each. */
 struct journey_set *journey_set_load(const char *dir, struct diag_list *diags)
 {
 	struct journey_set *set = xcalloc(1, sizeof(*set));

@@ -694,6 +694,8 @@ static bool word_ok(const char *w, bool ref)
 	return true;
 }
 
+/* Long on purpose: the save file's grammar in one place, one case per
+ * kind of line, each refused with its line number. */
 bool session_load(struct session *s, const char *text, char *lang, size_t lang_size, char **err)
 {
 	struct session *n = session_new(s->set);

@@ -106,6 +106,8 @@ static int split(char *line, char **words, int max)
 
 /* One line (without its newline); false with *msg (untranslated msgid
  * already translated, malloc'd). */
+/* Long on purpose: the walk-through format's grammar in one place, one
+ * case per keyword with its own FILE:LINE message. */
 static bool parse_line(struct walk *w, char *line, int lineno, bool *header, size_t *cap, char **msg)
 {
 	/* No control character anywhere (a tab, an escape, a NUL): the

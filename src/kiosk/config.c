@@ -69,6 +69,8 @@ void kiosk_config_free(struct kiosk_config *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* Long on purpose: the settings file's grammar, one case per key with
+ * its own message. */
 bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, char **err)
 {
 	memset(c, 0, sizeof(*c));

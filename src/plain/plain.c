@@ -414,6 +414,8 @@ static void quick_exit_cmd(struct plain *p)
 }
 
 /* One command. Returns false to quit. */
+/* Long on purpose: the plain interface's commands as one dispatch, a
+ * short case each. */
 static bool command(struct plain *p, char *line)
 {
 	size_t len = strlen(line);
@@ -570,6 +572,8 @@ static enum resume_answer resume_question(struct plain *p, FILE *in, bool echo)
 	return r;
 }
 
+/* Long on purpose: the whole read-answer loop, with what is said at its
+ * start and end, in the order a person meets it. */
 int plain_run(struct app *app, FILE *in, FILE *out)
 {
 	struct plain p = {.app = app, .out = out, .width = app->width > 0 ? app->width : 0};

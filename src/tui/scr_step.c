@@ -246,6 +246,52 @@ void tui_memo_free(struct tui_memo *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* How the rows below the title are shared. The choices are what the
+ * person acts on: they get their room first, keeping a couple of lines
+ * for the text, which scrolls; the question before them gets all its
+ * lines, leaving one row for an option. */
+struct rows {
+	int text, sep, question, list;
+};
+
+static struct rows share_rows(int room, size_t body_n, size_t question_n, int list_lines)
+{
+	struct rows r = {.sep = body_n ? 1 : 0};
+	int text_min = body_n < 2 ? (int)body_n : 2;
+	r.question = (int)question_n;
+	if (r.question > room - r.sep - 1)
+		r.question = room - r.sep - 1 > 0 ? room - r.sep - 1 : 0;
+	room -= r.question;
+	r.list = list_lines;
+	if (r.list > room - r.sep - text_min)
+		r.list = room - r.sep - text_min;
+	if (r.list < 1 && list_lines)
+		r.list = room - r.sep > 0 ? (room - r.sep < list_lines ? room - r.sep : list_lines) : 0;
+	r.text = room - r.sep - r.list;
+	if (r.text > (int)body_n)
+		r.text = (int)body_n;
+	if (r.text < 0)
+		r.text = 0;
+	return r;
+}
+
+/* The line between the text and the choices; where there is more text,
+ * it says which keys show it. */
+static void draw_rule(struct tui *t, int y, int x, int w, bool up, bool down)
+{
+	attrset(t->style[TUI_S_BORDER]);
+	mvhline(y, x, ACS_HLINE, w);
+	attrset(A_NORMAL);
+	if (!up && !down)
+		return;
+	int hx = x + w - 9;
+	if (up)
+		mvaddch(y, hx, ACS_UARROW | t->style[TUI_S_BOLD]);
+	if (down)
+		mvaddch(y, hx + 1, ACS_DARROW | t->style[TUI_S_BOLD]);
+	tui_put(t, y, hx + 2, 7, down ? " PgDn " : " PgUp ", TUI_S_BOLD);
+}
+
 static void step_draw(struct tui *t, struct tui_screen *s)
 {
 	const struct view *v = sync(t, s);
@@ -286,26 +332,8 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 		tui_text_add(&empty_text, empty, w - 2, TUI_S_NORMAL, NULL, NULL, 0);
 	list_lines += (int)empty_text.n;
 
-	/* The choices are what the person acts on: they get their room first,
-	 * keeping a couple of lines for the text, which scrolls. */
-	int room = bottom - y;
-	int sep = body->n ? 1 : 0;
-	int text_min = body->n < 2 ? (int)body->n : 2;
-	/* The question next: all of it, leaving one row for an option. */
-	int q_h = (int)question->n;
-	if (q_h > room - sep - 1)
-		q_h = room - sep - 1 > 0 ? room - sep - 1 : 0;
-	room -= q_h;
-	int list_h = list_lines;
-	if (list_h > room - sep - text_min)
-		list_h = room - sep - text_min;
-	if (list_h < 1 && list_lines)
-		list_h = room - sep > 0 ? (room - sep < list_lines ? room - sep : list_lines) : 0;
-	int text_h = room - sep - list_h;
-	if (text_h > (int)body->n)
-		text_h = (int)body->n;
-	if (text_h < 0)
-		text_h = 0;
+	struct rows r = share_rows(bottom - y, body->n, question->n, list_lines);
+	int sep = r.sep, q_h = r.question, list_h = r.list, text_h = r.text;
 
 	/* Lines are counted at this width; a person who read to the end
 	 * stays at the end when a resize rewraps the text. */
@@ -316,22 +344,8 @@ static void step_draw(struct tui *t, struct tui_screen *s)
 	s->page = text_h;
 	tui_text_draw_fold(t, body, s->top, y, x, text_h, w);
 	y += text_h;
-	if (sep && y < bottom) {
-		attrset(t->style[TUI_S_BORDER]);
-		mvhline(y, x, ACS_HLINE, w);
-		attrset(A_NORMAL);
-		/* Where there is more text, say which keys show it. */
-		bool up = s->top > 0, down = s->top < max_top;
-		if (up || down) {
-			int hx = x + w - 9;
-			if (up)
-				mvaddch(y, hx, ACS_UARROW | t->style[TUI_S_BOLD]);
-			if (down)
-				mvaddch(y, hx + 1, ACS_DARROW | t->style[TUI_S_BOLD]);
-			tui_put(t, y, hx + 2, 7, down ? " PgDn " : " PgUp ", TUI_S_BOLD);
-		}
-		y++;
-	}
+	if (sep && y < bottom)
+		draw_rule(t, y++, x, w, s->top > 0, s->top < max_top);
 	if (q_h > 0) {
 		tui_text_draw(t, question, question->n - (size_t)q_h, y, x, q_h, w);
 		y += q_h;
