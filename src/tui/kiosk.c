@@ -146,6 +146,8 @@ void tui_kiosk_begin(struct tui *t)
 	kiosk_print_job_init(&k->print);
 	snprintf(k->lang, sizeof k->lang, "%s", i18n_lang());
 	k->last_key = tui_kiosk_now();
+	/* Wrong PINs before a restart still count (kiosk_pin_guard_load). */
+	kiosk_pin_guard_load(&k->guard, t->app->kiosk->pin_attempts_file, k->last_key);
 	stop_signal = 0;
 	reset_len = 0;
 	have_shell_tty = tcgetattr(STDIN_FILENO, &shell_tty) == 0;
