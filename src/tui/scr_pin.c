@@ -106,7 +106,7 @@ static void pin_key(struct tui *t, struct tui_screen *s, enum tui_action a, int 
 	switch (key) {
 	case TUI_KEY(KEY_F(12)):
 		forget(p);
-		tui_kiosk_wipe(t); /* frees this screen: nothing after */
+		tui_kiosk_quick_exit(t); /* frees this screen: nothing after */
 		return;
 	case TUI_ESC:
 		forget(p);

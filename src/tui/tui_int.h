@@ -457,6 +457,9 @@ bool tui_kiosk_key(struct tui *t, enum tui_action a, int key);
 /* Forget the person: the session, the language, every screen and the
  * terminal's screen and scrollback; back to the language picker. */
 void tui_kiosk_wipe(struct tui *t);
+/* The quick exit (X, F12): a print still running is stopped, then the
+ * wipe. */
+void tui_kiosk_quick_exit(struct tui *t);
 long long tui_kiosk_now(void);
 
 #endif
