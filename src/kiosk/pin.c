@@ -2,6 +2,7 @@
 #include <crypt.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,7 +82,11 @@ static void store(const struct kiosk_pin_guard *g)
 		return;
 	char buf[96];
 	int len = snprintf(buf, sizeof buf, "fails %u\nnext_try_ms %lld\n", g->fails, g->next_try_ms);
-	bool ok = len > 0 && write(fd, buf, (size_t)len) == len;
+	ssize_t w;
+	do /* the kiosk's signal handlers do not restart calls */
+		w = write(fd, buf, (size_t)(len > 0 ? len : 0));
+	while (w < 0 && errno == EINTR);
+	bool ok = len > 0 && w == len;
 	ok = close(fd) == 0 && ok;
 	if (!ok || rename(tmp, g->file) != 0)
 		unlink(tmp);
@@ -104,6 +109,25 @@ void kiosk_pin_result(struct kiosk_pin_guard *g, bool ok, long long now_ms)
 	store(g);
 }
 
+/* "KEY N\n" at *p, N from 0 to max, digits only; moves *p past it. */
+static bool number_line(const char **p, const char *key, long long max, long long *out)
+{
+	size_t n = strlen(key);
+	if (strncmp(*p, key, n) != 0 || (*p)[n] != ' ')
+		return false;
+	const char *s = *p + n + 1;
+	if (*s < '0' || *s > '9')
+		return false;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || v > max || *end != '\n')
+		return false;
+	*out = v;
+	*p = end + 1;
+	return true;
+}
+
 void kiosk_pin_guard_load(struct kiosk_pin_guard *g, const char *file, long long now_ms)
 {
 	memset(g, 0, sizeof *g);
@@ -122,12 +146,11 @@ void kiosk_pin_guard_load(struct kiosk_pin_guard *g, const char *file, long long
 	if (len <= 0)
 		return;
 	buf[len] = '\0';
-	unsigned fails;
-	long long next;
-	int end = 0;
-	if (sscanf(buf, "fails %u\nnext_try_ms %lld\n%n", &fails, &next, &end) != 2 || end != len ||
-	    fails < 1 || fails > 1000 || next < 0)
+	const char *p = buf;
+	long long fails, next;
+	if (strlen(buf) != (size_t)len || !number_line(&p, "fails", 1000, &fails) || fails < 1 ||
+	    !number_line(&p, "next_try_ms", LLONG_MAX, &next) || *p)
 		return;
-	g->fails = fails;
+	g->fails = (unsigned)fails;
 	g->next_try_ms = next - now_ms > PIN_WAIT_MAX * 1000LL ? now_ms + PIN_WAIT_MAX * 1000LL : next;
 }

@@ -185,7 +185,8 @@ static void test_pin_restart(void **state)
 	static const char *const bad[] = {
 		"", "fails 3\n", "fails 3\nnext_try_ms soon\n", "fails 0\nnext_try_ms 12000\n",
 		"fails -1\nnext_try_ms 12000\n", "fails 3\nnext_try_ms 12000\nname Olena\n",
-		"fails 3\nnext_try_ms -5\n", "nonsense",
+		"fails 3\nnext_try_ms -5\n", "nonsense", "fails 3\nnext_try_ms 12000",
+		"fails  3\nnext_try_ms 12000\n", "fails 3\nnext_try_ms 99999999999999999999\n",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		tu_write(dir, "pin-attempts", bad[i], strlen(bad[i]));
