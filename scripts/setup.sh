@@ -8,12 +8,15 @@
 # openssh-server is for the SSH tests (tests/server): they start a sshd
 # of their own on a high port; the system service is not needed.
 # dialog is only for tests/bench/start.sh (the start-up benchmark compares
-# the guide with it).
+# the guide with it). clang and libclang-rt-14-dev (libFuzzer and clang's
+# sanitizer runtimes, only recommended by clang's packages, so named here)
+# build the fuzz targets that scripts/test runs for a few seconds each and
+# scripts/fuzz for longer.
 set -eu
 pkgs="build-essential meson ninja-build pkg-config gettext libncurses-dev
 libxml2-dev libxml2-utils libcmocka-dev tmux valgrind time graphviz locales
 libqrencode-dev libcrypt-dev zbar-tools mandoc openssh-server dialog
-xvfb xterm x11-apps xfonts-base netpbm xdotool"
+xvfb xterm x11-apps xfonts-base netpbm xdotool clang libclang-rt-14-dev"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

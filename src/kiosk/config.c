@@ -66,6 +66,7 @@ void kiosk_config_free(struct kiosk_config *c)
 	free_argv(c->print_argv);
 	free(c->language);
 	free(c->volunteer_language);
+	free(c->pin_attempts_file);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -78,6 +79,7 @@ bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, 
 	c->countdown_seconds = 30;
 	c->language = xstrdup("picker");
 	c->volunteer_language = xstrdup("nl");
+	c->pin_attempts_file = xstrdup(KIOSK_PIN_ATTEMPTS_DEFAULT);
 	*err = NULL;
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -155,8 +157,18 @@ bool kiosk_config_load(struct kiosk_config *c, const char *path, bool required, 
 				free(c->volunteer_language);
 				c->volunteer_language = xstrdup(val);
 			}
+		} else if (strcmp(key, "pin_attempts_file") == 0) {
+			/* Empty: the count of wrong PINs is kept in memory only. */
+			if (*val && val[0] != '/') {
+				*err = xasprintf("%s:%d: pin_attempts_file must be an absolute path (for example %s) or empty, not '%.40s'",
+						 path, ln, KIOSK_PIN_ATTEMPTS_DEFAULT, val);
+				ok = false;
+			} else {
+				free(c->pin_attempts_file);
+				c->pin_attempts_file = *val ? xstrdup(val) : NULL;
+			}
 		} else {
-			*err = xasprintf("%s:%d: unknown key '%.40s' (known: pin_hash, idle_seconds, countdown_seconds, print_command, language, volunteer_language)",
+			*err = xasprintf("%s:%d: unknown key '%.40s' (known: pin_hash, idle_seconds, countdown_seconds, print_command, language, volunteer_language, pin_attempts_file)",
 					 path, ln, key);
 			ok = false;
 		}

@@ -11,6 +11,10 @@
 #include <time.h>
 
 #define KIOSK_CONFIG_DEFAULT "/etc/klantreis/kiosk.conf"
+/* Where the count of wrong PINs outlives a restart of the kiosk: /run is
+ * a tmpfs (memory, emptied at boot); the kiosk package makes the
+ * directory, owned by the kiosk user (tmpfiles.d). */
+#define KIOSK_PIN_ATTEMPTS_DEFAULT "/run/klantreis-kiosk/pin-attempts"
 
 struct kiosk_config {
 	char *pin_hash;       /* crypt(3) hash: yescrypt ($y$) or SHA-512 ($6$) */
@@ -19,6 +23,7 @@ struct kiosk_config {
 	char **print_argv;    /* NULL-terminated; NULL: no printer */
 	char *language;       /* "picker" or a language code */
 	char *volunteer_language; /* the PIN screen and messages for volunteers: "nl" */
+	char *pin_attempts_file; /* KIOSK_PIN_ATTEMPTS_DEFAULT; NULL: in memory only */
 };
 
 /* Defaults, then the file's `key = value` lines. Comments start with '#'.
@@ -49,10 +54,22 @@ bool kiosk_pin_check(const char *pin, const char *hash);
 struct kiosk_pin_guard {
 	unsigned fails;
 	long long next_try_ms;
+	const char *file; /* where the count outlives a restart; NULL: nowhere */
 };
 /* Whole seconds (rounded up) to wait before a try is allowed (0: now). */
 long kiosk_pin_wait(const struct kiosk_pin_guard *g, long long now_ms);
+/* Count a try. With g->file set, a wrong one is written there (two
+ * numbers: the wrong PINs in a row and when the next try is allowed, on
+ * the monotonic clock, which all processes share until the next boot;
+ * written to a temporary file and renamed), and a right one removes it.
+ * A file that cannot be written leaves the count in memory only. */
 void kiosk_pin_result(struct kiosk_pin_guard *g, bool ok, long long now_ms);
+/* A new guard that goes on from the count in `file` (NULL: none), left
+ * there by a kiosk before this one: restarting gives no fresh tries. A
+ * missing file is no count; so is one that does not hold the two numbers
+ * (nothing else writes there). A next try more than 300 s away (a file
+ * from an earlier boot, when the clock started again) waits 300 s. */
+void kiosk_pin_guard_load(struct kiosk_pin_guard *g, const char *file, long long now_ms);
 
 /* A print job: the print command (fork and execve with the configured
  * argument vector, never a shell; its output goes to /dev/null, the

@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <crypt.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/util.h"
 #include "kiosk.h"
@@ -55,16 +60,97 @@ long kiosk_pin_wait(const struct kiosk_pin_guard *g, long long now_ms)
 	return g->next_try_ms > now_ms ? (long)((g->next_try_ms - now_ms + 999) / 1000) : 0;
 }
 
+#define PIN_WAIT_MAX 300
+
+/* The count on its way to g->file: a temporary file next to it, then a
+ * rename, so that a kiosk killed while writing leaves the old count or
+ * the new one. */
+static void store(const struct kiosk_pin_guard *g)
+{
+	if (!g->file)
+		return;
+	if (!g->fails) {
+		unlink(g->file);
+		return;
+	}
+	char tmp[4096];
+	int n = snprintf(tmp, sizeof tmp, "%s.%ld.tmp", g->file, (long)getpid());
+	if (n < 0 || (size_t)n >= sizeof tmp)
+		return;
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return;
+	char buf[96];
+	int len = snprintf(buf, sizeof buf, "fails %u\nnext_try_ms %lld\n", g->fails, g->next_try_ms);
+	ssize_t w;
+	do /* the kiosk's signal handlers do not restart calls */
+		w = write(fd, buf, (size_t)(len > 0 ? len : 0));
+	while (w < 0 && errno == EINTR);
+	bool ok = len > 0 && w == len;
+	ok = close(fd) == 0 && ok;
+	if (!ok || rename(tmp, g->file) != 0)
+		unlink(tmp);
+}
+
 void kiosk_pin_result(struct kiosk_pin_guard *g, bool ok, long long now_ms)
 {
 	if (ok) {
 		g->fails = 0;
 		g->next_try_ms = 0;
+		store(g);
 		return;
 	}
-	g->fails++;
-	long wait = g->fails >= 10 ? 300 : 1L << (g->fails - 1);
-	if (wait > 300)
-		wait = 300;
+	if (g->fails < 1000)
+		g->fails++;
+	long wait = g->fails >= 10 ? PIN_WAIT_MAX : 1L << (g->fails - 1);
+	if (wait > PIN_WAIT_MAX)
+		wait = PIN_WAIT_MAX;
 	g->next_try_ms = now_ms + wait * 1000;
+	store(g);
+}
+
+/* "KEY N\n" at *p, N from 0 to max, digits only; moves *p past it. */
+static bool number_line(const char **p, const char *key, long long max, long long *out)
+{
+	size_t n = strlen(key);
+	if (strncmp(*p, key, n) != 0 || (*p)[n] != ' ')
+		return false;
+	const char *s = *p + n + 1;
+	if (*s < '0' || *s > '9')
+		return false;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || v > max || *end != '\n')
+		return false;
+	*out = v;
+	*p = end + 1;
+	return true;
+}
+
+void kiosk_pin_guard_load(struct kiosk_pin_guard *g, const char *file, long long now_ms)
+{
+	memset(g, 0, sizeof *g);
+	g->file = file;
+	if (!file)
+		return;
+	int fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	char buf[96];
+	ssize_t len;
+	do
+		len = read(fd, buf, sizeof buf - 1);
+	while (len < 0 && errno == EINTR);
+	close(fd);
+	if (len <= 0)
+		return;
+	buf[len] = '\0';
+	const char *p = buf;
+	long long fails, next;
+	if (strlen(buf) != (size_t)len || !number_line(&p, "fails", 1000, &fails) || fails < 1 ||
+	    !number_line(&p, "next_try_ms", LLONG_MAX, &next) || *p)
+		return;
+	g->fails = (unsigned)fails;
+	g->next_try_ms = next - now_ms > PIN_WAIT_MAX * 1000LL ? now_ms + PIN_WAIT_MAX * 1000LL : next;
 }

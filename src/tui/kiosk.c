@@ -147,6 +147,8 @@ static void kiosk_begin(struct tui *t)
 	kiosk_print_job_init(&k->print);
 	snprintf(k->lang, sizeof k->lang, "%s", i18n_lang());
 	k->last_key = tui_kiosk_now();
+	/* Wrong PINs before a restart still count (kiosk_pin_guard_load). */
+	kiosk_pin_guard_load(&k->guard, t->app->kiosk->pin_attempts_file, k->last_key);
 	stop_signal = 0;
 	reset_len = 0;
 	have_shell_tty = tcgetattr(STDIN_FILENO, &shell_tty) == 0;
@@ -239,9 +241,10 @@ void tui_kiosk_wipe(struct tui *t)
 	i18n_set_lang(k->lang);
 	free(app_take_notice(app));
 	k->used = false;
-	/* A plan being printed still comes out of the printer (the person
-	 * asked for it, and may have pressed F right after T), but the
-	 * next person is not told how it went. */
+	/* A plan being printed after F or the idle wipe still comes out of
+	 * the printer (the person asked for it, and may have pressed F right
+	 * after T; the quick exit stopped it before this), but the next
+	 * person is not told how it went. */
 	k->print_shown = false;
 	k->count_from = 0;
 	k->last_key = tui_kiosk_now();
@@ -250,6 +253,16 @@ void tui_kiosk_wipe(struct tui *t)
 	tui_push(t, &tui_step_ops, NULL);
 	tui_push(t, &tui_lang_first_ops, NULL);
 	clear_terminal();
+}
+
+/* Whoever leaves at once may be watched: their plan must not come out
+ * of the printer after they left. The print command is killed if it
+ * still runs (what it already handed to a print queue is out of reach).
+ * F and the idle wipe let a print finish: the person asked for it. */
+void tui_kiosk_quick_exit(struct tui *t)
+{
+	kiosk_print_cancel(&t->kiosk.print);
+	tui_kiosk_wipe(t);
 }
 
 /* kiosk_print gives its reasons in English; these are the same texts
@@ -344,13 +357,13 @@ static enum tui_handled kiosk_key(struct tui *t, enum tui_action a, int key)
 		if (top_is(t, &tui_idle_ops))
 			tui_pop(t);
 		if (a == TUI_A_QUICK_EXIT)
-			tui_kiosk_wipe(t);
+			tui_kiosk_quick_exit(t);
 		return TUI_HANDLED;
 	}
 	struct tui_screen *s;
 	switch (a) {
 	case TUI_A_QUICK_EXIT:
-		tui_kiosk_wipe(t);
+		tui_kiosk_quick_exit(t);
 		return TUI_HANDLED;
 	case TUI_A_ADMIN:
 		if (!top_is(t, &tui_pin_ops))

@@ -101,7 +101,7 @@ static enum tui_handled pin_key(struct tui *t, struct tui_screen *s, enum tui_ac
 	switch (key) {
 	case TUI_KEY(KEY_F(12)):
 		forget(p);
-		tui_kiosk_wipe(t); /* frees this screen: nothing after */
+		tui_kiosk_quick_exit(t); /* frees this screen: nothing after */
 		return TUI_HANDLED;
 	case TUI_ESC:
 		forget(p);

@@ -385,6 +385,9 @@ extern const struct tui_mode tui_mode_normal, tui_mode_kiosk;
  * and the terminal's screen and scrollback; back to the language picker.
  * Frees every screen, the caller's too. */
 void tui_kiosk_wipe(struct tui *t);
+/* The quick exit (X, F12): a print still running is stopped, then the
+ * wipe. */
+void tui_kiosk_quick_exit(struct tui *t);
 long long tui_kiosk_now(void);
 
 #endif

@@ -7,7 +7,10 @@
 # this test, compared before and after (names, sizes, times); /tmp is
 # shared with the rest of the machine, so where strace works every file
 # call of the program and its children is checked instead (only the
-# terminal, /dev/null and the test printer's own file may be written).
+# terminal, /dev/null and the test printer's own file may be written;
+# and the count of wrong PINs, in pin_attempts_file: $TMPD/run stands
+# for /run/klantreis-kiosk, memory on a kiosk, and what is written there
+# is checked to be the count only).
 # The test's own files and tmux's socket are under the build directory.
 #
 # usage: kiosk-disk.sh PROG SRCDIR BUILDDIR
@@ -70,9 +73,16 @@ key 2
 wait_for "[klantreis:long]"
 key C-x
 wait_for "PIN: _"
+# A wrong PIN first: its count is written (only that).
+type_pin 999999
+wait_for "$(tr_msg nl 'Wrong PIN. Try again.')"
+[ -f "$TMPD/run/pin-attempts" ] || fail "the wrong PIN was not counted in $TMPD/run/pin-attempts"
+grep -qvE '^(fails [0-9]+|next_try_ms [0-9]+)$' "$TMPD/run/pin-attempts" &&
+	fail "more than the count in pin-attempts: $(cat "$TMPD/run/pin-attempts")"
 type_pin "$KIOSK_PIN"
 wait_exit 0
 kiosk_stty_ok
+[ -z "$(ls -A "$TMPD/run")" ] || fail "left after the right PIN: $(ls -A "$TMPD/run")"
 
 listing >"$TMPD/after"
 cmp -s "$TMPD/before" "$TMPD/after" ||
@@ -88,9 +98,10 @@ tmp_new=$(find /tmp -xdev -mindepth 1 \( -path "$BUILDDIR" -o -path "$TMPD" \) -
 if [ -n "$TRACE" ]; then
 	ls "$TRACE".* >/dev/null 2>&1 || fail "strace wrote no trace"
 	# Calls that create, write or change a file, and did not fail;
-	# allowed: devices (the terminal, /dev/null) and the test printer's
-	# output.
-	bad=$(cat "$TRACE".* | awk -v p="$TMPD/printed" '
+	# allowed: devices (the terminal, /dev/null), the test printer's
+	# output and the count of wrong PINs (pin-attempts and its
+	# temporary file, renamed to it).
+	bad=$(cat "$TRACE".* | awk -v p="$TMPD/printed" -v run="$TMPD/run/" '
 		/ = -1 / { next }
 		{
 			call = $0; sub(/\(.*/, "", call)
@@ -103,7 +114,8 @@ if [ -n "$TRACE" ]; then
 				path = substr(line, RSTART + 1, RLENGTH - 2)
 				line = substr(line, RSTART + RLENGTH)
 				n++
-				if (path !~ /^\/dev\// && path != p && path != p ".part")
+				if (path !~ /^\/dev\// && path != p && path != p ".part" &&
+				    index(path, run "pin-attempts") != 1)
 					ok = 0
 			}
 			if (!ok || !n)

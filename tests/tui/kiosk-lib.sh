@@ -9,8 +9,10 @@
 #   directory, not in /tmp (kiosk-disk.sh watches /tmp).
 # - Journeys: the fixtures, with links added to the step that adds the
 #   plan's tasks (one whose `when` holds, one whose `when` does not).
-# - kiosk.conf: the hash of $KIOSK_PIN from `klantreis --hash-pin`, and a
-#   print command that copies the plan into $TMPD/printed.
+# - kiosk.conf: pin.line (the hash of $KIOSK_PIN from
+#   `klantreis --hash-pin`, and the count of wrong PINs in
+#   $TMPD/run/pin-attempts, for /run/klantreis-kiosk) and a print command
+#   that copies the plan into $TMPD/printed.
 # - The program runs under a wrapper that writes its pid to $TMPD/pid
 #   (it execs: the pid is the program's) and, after it ended, `stty -a`
 #   of the terminal to $TMPD/stty. With KT_FILL=N (in TUI_ENV) the
@@ -44,6 +46,11 @@ grep -q 'example.org/grades' "$TMPD/journeys/diploma.xml" || fail "could not add
 printf '%s\n' "$KIOSK_PIN" | "$REAL_PROG" --hash-pin >"$TMPD/pin.line" 2>"$TMPD/stderr" ||
 	fail "--hash-pin failed"
 grep -q '^pin_hash = \$' "$TMPD/pin.line" || fail "--hash-pin printed no pin_hash line"
+# Every settings file of the tests starts with pin.line, so the count of
+# wrong PINs goes here in all of them, never to /run/klantreis-kiosk of
+# the machine that runs the tests.
+mkdir -m 700 "$TMPD/run"
+echo "pin_attempts_file = $TMPD/run/pin-attempts" >>"$TMPD/pin.line"
 
 cat >"$TMPD/print.sh" <<SH
 #!/bin/sh

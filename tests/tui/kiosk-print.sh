@@ -3,8 +3,10 @@
 # Printing never blocks the kiosk (issue 17): a plan of more than 1 MB
 # (far more than a pipe holds) printed to a command that never reads
 # (/bin/sleep 1000). While it "prints", the quick exit works within a
-# second, the PIN screen opens, and SIGTERM ends the kiosk with the
-# terminal restored and the print command killed; the PIN ends it too.
+# second and stops the print (whoever leaves at once may be watched:
+# their plan must not come out after them), the PIN screen opens, and
+# SIGTERM ends the kiosk with the terminal restored and the print command
+# killed; the PIN ends it too. F lets the print finish.
 #
 # usage: kiosk-print.sh PROG SRCDIR BUILDDIR
 . "$(dirname "$0")/kiosk-lib.sh"
@@ -36,16 +38,22 @@ to_plan() {
 	wait_for "[diploma:done]"
 }
 
+# Print, and wait for the print command to run.
+print_stuck() {
+	key t
+	wait_for "$(tr_msg en 'Printing…')"
+	local i
+	for i in $(seq 1 100); do
+		[ -n "$(printer_pid)" ] && break
+		sleep 0.05
+	done
+	sleep_pid=$(printer_pid)
+	[ -n "$sleep_pid" ] || fail "the print command did not start"
+}
+
 KIOSK_CONF=$TMPD/stuck.conf kiosk_start 80 24
 to_plan
-key t
-wait_for "$(tr_msg en 'Printing…')"
-for i in $(seq 1 100); do
-	[ -n "$(printer_pid)" ] && break
-	sleep 0.05
-done
-sleep_pid=$(printer_pid)
-[ -n "$sleep_pid" ] || fail "the print command did not start"
+print_stuck
 # The pipe is full now (64 KiB of 1.4 MB): the kiosk still takes keys.
 t0=$(ms)
 key X
@@ -53,6 +61,26 @@ wait_for "> 1. English"
 took=$(($(ms) - t0))
 [ "$took" -lt 1000 ] || fail "the quick exit took $took ms while printing"
 echo "ok: quick exit in $took ms while printing"
+# It stopped the print (killed and reaped before the picker was drawn).
+kill -0 "$sleep_pid" 2>/dev/null && fail "the print command still runs after the quick exit"
+echo "ok: the quick exit stops the print"
+# F12 in the PIN screen is the quick exit too.
+to_plan
+print_stuck
+key C-x
+wait_for "PIN: _"
+key F12
+wait_for "> 1. English"
+kill -0 "$sleep_pid" 2>/dev/null && fail "the print command still runs after F12 in the PIN screen"
+# F (finish and clear) lets it print: the person asked for it.
+to_plan
+print_stuck
+key f
+wait_for "[ $(tr_msg en 'Go back') ]"
+key f
+wait_for "> 1. English"
+kill -0 "$sleep_pid" 2>/dev/null || fail "F stopped the print"
+# Printing: the PIN screen opens, SIGTERM ends the kiosk and the print.
 key C-x
 wait_for "PIN: _"
 key Escape

@@ -74,7 +74,10 @@ tui_start() {
 		# with the default action.
 		echo 'trap : INT'
 		# Every frame the program paints, as text (wait_for reads it).
-		printf 'exec 9>>%q\nexport KLANTREIS_TEST_FRAMES_FD=9\n' "$TMPD/frames"
+		# TUI_FRAMES=0: none, for a test that waits only for screens that
+		# stay until its next key (capture-pane sees them).
+		[ "${TUI_FRAMES:-1}" = 0 ] ||
+			printf 'exec 9>>%q\nexport KLANTREIS_TEST_FRAMES_FD=9\n' "$TMPD/frames"
 		printf '%q' "$PROG"
 		printf ' %q' "$@"
 		printf ' 2>%q\n' "$TMPD/stderr"

@@ -49,6 +49,18 @@ static void test_config(void **state)
 	assert_string_equal(c.language, "uk");
 	assert_string_equal(c.volunteer_language, "en");
 	assert_non_null(c.pin_hash);
+	assert_string_equal(c.pin_attempts_file, KIOSK_PIN_ATTEMPTS_DEFAULT);
+	kiosk_config_free(&c);
+	free(p);
+	/* Another place for the count of wrong PINs, or none. */
+	p = conf(dir, "pin_attempts_file = /run/kiosk-2/pins\n");
+	assert_true(kiosk_config_load(&c, p, true, &err));
+	assert_string_equal(c.pin_attempts_file, "/run/kiosk-2/pins");
+	kiosk_config_free(&c);
+	free(p);
+	p = conf(dir, "pin_attempts_file =\n");
+	assert_true(kiosk_config_load(&c, p, true, &err));
+	assert_null(c.pin_attempts_file);
 	kiosk_config_free(&c);
 	free(p);
 
@@ -64,6 +76,7 @@ static void test_config(void **state)
 		{"print_command = lp -d x\n", ":1: print_command must start with an absolute path"},
 		{"language = de\n", ":1: language must be"},
 		{"volunteer_language = picker\n", ":1: volunteer_language must be"},
+		{"pin_attempts_file = run/pins\n", ":1: pin_attempts_file must be an absolute path"},
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		p = conf(dir, bad[i].text);
@@ -121,6 +134,81 @@ static void test_pin(void **state)
 	assert_int_equal(kiosk_pin_wait(&g, 2000000), 300);
 	kiosk_pin_result(&g, true, 2000000);
 	assert_int_equal(kiosk_pin_wait(&g, 2000000), 0);
+}
+
+/* The count of wrong PINs outlives the kiosk: a guard loaded from the
+ * file goes on where the last one stopped; the right PIN removes it. */
+static void test_pin_restart(void **state)
+{
+	(void)state;
+	char *dir = tu_tmpdir();
+	char *file = xasprintf("%s/pin-attempts", dir);
+	struct kiosk_pin_guard g;
+	kiosk_pin_guard_load(&g, file, 5000); /* no file yet: no count */
+	assert_int_equal(g.fails, 0);
+	assert_int_equal(kiosk_pin_wait(&g, 5000), 0);
+	kiosk_pin_result(&g, false, 5000);
+	kiosk_pin_result(&g, false, 6000);
+	kiosk_pin_result(&g, false, 8000); /* 3 wrong: wait 4 s */
+	char *text = NULL;
+	assert_int_equal(store_read_for_test(file, &text), 1);
+	assert_string_equal(text, "fails 3\nnext_try_ms 12000\n");
+	free(text);
+	struct stat st;
+	assert_int_equal(stat(file, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+
+	/* Restarted a second later: 3 s still to wait, then a wrong PIN
+	 * waits 8 s (the 4th in a row), not 1 s (a fresh start). */
+	struct kiosk_pin_guard h;
+	kiosk_pin_guard_load(&h, file, 9000);
+	assert_int_equal(h.fails, 3);
+	assert_int_equal(kiosk_pin_wait(&h, 9000), 3);
+	kiosk_pin_result(&h, false, 12000);
+	assert_int_equal(kiosk_pin_wait(&h, 12000), 8);
+	kiosk_pin_guard_load(&g, file, 12000);
+	assert_int_equal(g.fails, 4);
+	/* The right PIN: no count left behind. */
+	kiosk_pin_result(&h, true, 20000);
+	assert_int_equal(access(file, F_OK), -1);
+	kiosk_pin_guard_load(&g, file, 20000);
+	assert_int_equal(g.fails, 0);
+	assert_int_equal(kiosk_pin_wait(&g, 20000), 0);
+
+	/* A count from an earlier boot (the clock started again): at most
+	 * the longest wait. */
+	tu_write(dir, "pin-attempts", "fails 12\nnext_try_ms 999999999\n", 31);
+	kiosk_pin_guard_load(&g, file, 1000);
+	assert_int_equal(g.fails, 12);
+	assert_int_equal(kiosk_pin_wait(&g, 1000), 300);
+	/* Anything else in the file is no count. */
+	static const char *const bad[] = {
+		"", "fails 3\n", "fails 3\nnext_try_ms soon\n", "fails 0\nnext_try_ms 12000\n",
+		"fails -1\nnext_try_ms 12000\n", "fails 3\nnext_try_ms 12000\nname Olena\n",
+		"fails 3\nnext_try_ms -5\n", "nonsense", "fails 3\nnext_try_ms 12000",
+		"fails  3\nnext_try_ms 12000\n", "fails 3\nnext_try_ms 99999999999999999999\n",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		tu_write(dir, "pin-attempts", bad[i], strlen(bad[i]));
+		kiosk_pin_guard_load(&g, file, 1000);
+		if (g.fails != 0 || kiosk_pin_wait(&g, 1000) != 0)
+			fail_msg("case %zu: \"%s\" gave %u wrong PINs", i, bad[i], g.fails);
+	}
+	/* A directory that is not there: the count is kept in memory. */
+	char *gone = xasprintf("%s/none/pin-attempts", dir);
+	kiosk_pin_guard_load(&g, gone, 1000);
+	kiosk_pin_result(&g, false, 1000);
+	assert_int_equal(g.fails, 1);
+	assert_int_equal(kiosk_pin_wait(&g, 1000), 1);
+	assert_int_equal(access(gone, F_OK), -1);
+	/* No file named: nothing read or written. */
+	kiosk_pin_guard_load(&g, NULL, 1000);
+	kiosk_pin_result(&g, false, 1000);
+	assert_int_equal(g.fails, 1);
+	free(gone);
+	free(file);
+	tu_rmdir(dir);
+	free(dir);
 }
 
 static void test_print(void **state)
@@ -284,6 +372,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_config),
 		cmocka_unit_test(test_pin),
+		cmocka_unit_test(test_pin_restart),
 		cmocka_unit_test(test_print),
 		cmocka_unit_test(test_qr),
 	};
