@@ -73,7 +73,7 @@ static const struct tui_binding bindings[] = {
 	{TUI_A_QUIT, TUI_CTX_MOST | TUI_MODE_NORMAL, {'Q', 'q', CYR_Q}},
 	{TUI_A_EXPORT_PLAN, TUI_CTX_END | TUI_CTX_PLAN | TUI_MODE_NORMAL, {'E', 'e', CYR_E}},
 	{TUI_A_OUTLINE, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_MODE_TRAINER, {'O', 'o', CYR_O}},
-	/* Kiosk mode (kiosk.c): F finishes and clears instead of forgetting
+	/* Kiosk mode (mode_kiosk.c): F finishes and clears instead of forgetting
 	 * a save file (there is none), Q explains that the guide stays
 	 * open, Ctrl-X asks a volunteer for the PIN. */
 	{TUI_A_FINISH, TUI_CTX_NAV | TUI_CTX_PLAN | TUI_CTX_CONFIRM | TUI_MODE_KIOSK, {'F', 'f', CYR_F}},

@@ -183,7 +183,7 @@ struct tui_memo {
 	struct tui_list list; /* the options; not for end steps (ticks vary) */
 };
 
-/* Kiosk mode's state (kiosk.c); all zero outside kiosk mode. Times are
+/* Kiosk mode's state (mode_kiosk.c); all zero outside kiosk mode. Times are
  * CLOCK_MONOTONIC milliseconds. */
 struct tui_kiosk {
 	long long last_key;   /* the last key (or the last wipe) */
@@ -360,7 +360,7 @@ void tui_reset(struct tui *t);
 /* The action plan as a tickable list (the plan screen and end steps). */
 size_t tui_plan_list(struct tui *t, struct tui_list *l);
 
-/* ---- modes (tui.c: normal; kiosk.c: kiosk) ----
+/* ---- modes (tui.c: normal; mode_kiosk.c: kiosk) ----
  *
  * A mode is how this run treats time, signals and a few keys; the loop
  * asks it, never "if kiosk". tui_run calls begin before curses starts
