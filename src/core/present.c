@@ -7,26 +7,41 @@
 #include "core/present.h"
 #include "core/util.h"
 
+/* The condition in words, put into `fmt` (a translated "… %s …"). */
+static char *shown(const char *fmt, const struct cond *when, const struct journey_set *set,
+		   const struct journey *from)
+{
+	char *w = cond_words(when, set, from);
+	char *r = xasprintf(fmt, w);
+	free(w);
+	return r;
+}
+
 char *present_shown(const struct cond *when, const struct journey_set *set,
 		    const struct journey *from)
 {
-	char *w = cond_words(when, set, from);
 	/* TRANSLATORS: a trainer annotation; %s is a condition in words
 	 * ("when the answer to ... is ...", "from 4 March 2027"). */
-	char *r = xasprintf(_("shown %s"), w);
-	free(w);
-	return r;
+	return shown(_("shown %s"), when, set, from);
 }
 
 char *present_shown_para(const struct cond *when, const struct journey_set *set,
 			 const struct journey *from)
 {
-	char *w = cond_words(when, set, from);
 	/* TRANSLATORS: trainer mode; %s is a condition in words: "when
 	 * the answer to ... is ...", "from 4 March 2027". */
-	char *r = xasprintf(_("(shown %s)"), w);
-	free(w);
-	return r;
+	return shown(_("(shown %s)"), when, set, from);
+}
+
+char *present_onward(const char *next_part)
+{
+	if (!next_part)
+		return xstrdup(_("Choose a part of the klantreis"));
+	char *name = i18n_text(next_part);
+	/* TRANSLATORS: at the end of a part; %s is the next part's name. */
+	char *label = xasprintf(_("Go on with the next part: %s"), name);
+	free(name);
+	return label;
 }
 
 char *present_option(const struct journey_set *set, const struct view *v, size_t i, bool trainer)

@@ -25,6 +25,11 @@ char *present_shown_para(const struct cond *when, const struct journey_set *set,
  * "Yes  [diploma=yes; shown when …]". */
 char *present_option(const struct journey_set *set, const struct view *v, size_t i, bool trainer);
 
+/* An end step's way on (parts_onward): "Go on with the next part: NAME"
+ * for the next part's label (a msgid), or "Choose a part of the
+ * klantreis" for NULL (the hub). */
+char *present_onward(const char *next_part);
+
 /* Glossary terms, each once, into out[] (room for set->n_terms): in
  * every text the step's screen shows; in the tasks of the plan. */
 size_t present_view_terms(const struct journey_set *set, const struct view *v,

@@ -157,15 +157,7 @@ static void print_end_choices(struct plain *p, const struct step *here)
 	}
 	put_wrapped(p, _("What do you want to do now? An empty line chooses 1; q quits."), 0);
 	for (size_t i = 0; i < n; i++) {
-		char *label;
-		if (labels[i]) {
-			char *t = i18n_text(labels[i]);
-			/* TRANSLATORS: at the end of a part; %s is the next part's name. */
-			label = xasprintf(_("Go on with the next part: %s"), t);
-			free(t);
-		} else {
-			label = xstrdup(_("Choose a part of the klantreis"));
-		}
+		char *label = present_onward(labels[i]);
 		char num[24];
 		snprintf(num, sizeof num, "%zu)", i + 1);
 		put_item(p, num, label, 2);

@@ -19,6 +19,7 @@
 
 #include "core/parts.h"
 #include "core/util.h"
+#include "core/present.h"
 #include "tui/tui_int.h"
 
 #define ONWARD_PREFIX "→ "
@@ -29,16 +30,7 @@ size_t tui_onward_list(struct tui *t, const struct view *v, struct tui_list *l)
 	const char *labels[2];
 	size_t n = parts_onward(t->app->set, v->step, to, labels);
 	for (size_t i = 0; i < n; i++) {
-		char *label;
-		if (labels[i]) {
-			char *name = i18n_text(labels[i]);
-			/* TRANSLATORS: at the end of a part; %s is the next part's name. */
-			label = xasprintf(_("Go on with the next part: %s"), name);
-			free(name);
-		} else {
-			label = xstrdup(_("Choose a part of the klantreis"));
-		}
-		tui_list_add(l, ONWARD_PREFIX, label);
+		tui_list_add(l, ONWARD_PREFIX, present_onward(labels[i]));
 	}
 	tui_list_add(l, ONWARD_PREFIX,
 		     xstrdup(t->app->kiosk ? _("Finish and clear") : _("Quit the guide")));
