@@ -91,32 +91,31 @@ struct edge {
 /* Every edge of a step, labelled in the current language. */
 static size_t step_edges(const struct step *s, struct edge **out, size_t *cap, size_t n)
 {
-	for (size_t o = 0; o < s->n_options; o++) {
-		if (!s->options[o].go.step)
+	struct step_edge *e = xcalloc(JOURNEY_MAX_EDGES(s), sizeof(*e));
+	size_t ne = journey_step_edges(s, e);
+	for (size_t i = 0; i < ne; i++) {
+		if (!e[i].to)
 			continue;
-		char *label = tr(s->options[o].text);
-		if (s->options[o].when) {
-			char *c = cond_text(s->options[o].when, s->journey);
-			char *l2 = xasprintf("%s [%s]", label, c);
-			free(label);
-			free(c);
-			label = l2;
+		char *label;
+		if (e[i].kind == EDGE_OPTION) {
+			label = tr(s->options[e[i].i].text);
+			if (e[i].when) {
+				char *c = cond_text(e[i].when, s->journey);
+				char *l2 = xasprintf("%s [%s]", label, c);
+				free(label);
+				free(c);
+				label = l2;
+			}
+		} else if (e[i].kind == EDGE_GO) {
+			label = e[i].when ? cond_words(e[i].when, facts_in_use(), s->journey)
+					  : xstrdup(_("otherwise"));
+		} else {
+			label = xstrdup(_("Continue"));
 		}
 		xgrow((void **)out, cap, n + 1, sizeof(**out));
-		(*out)[n++] = (struct edge){s, s->options[o].go.step, label, false};
+		(*out)[n++] = (struct edge){s, e[i].to, label, e[i].kind == EDGE_GO};
 	}
-	for (size_t g = 0; g < s->n_gos; g++) {
-		if (!s->gos[g].go.step)
-			continue;
-		char *label = s->gos[g].when ? cond_words(s->gos[g].when, facts_in_use(), s->journey)
-					     : xstrdup(_("otherwise"));
-		xgrow((void **)out, cap, n + 1, sizeof(**out));
-		(*out)[n++] = (struct edge){s, s->gos[g].go.step, label, true};
-	}
-	if (s->next.step) {
-		xgrow((void **)out, cap, n + 1, sizeof(**out));
-		(*out)[n++] = (struct edge){s, s->next.step, xstrdup(_("Continue")), false};
-	}
+	free(e);
 	return n;
 }
 
@@ -554,14 +553,7 @@ static bool w_holds(struct walker *w, const struct cond *c) { return cond_eval(c
 
 static const struct step *w_settle(struct walker *w, const struct step *t)
 {
-	for (size_t hops = 0; t && t->nav == NAV_ROUTE && hops <= w->set->n_steps; hops++) {
-		const struct step *next = NULL;
-		for (size_t g = 0; g < t->n_gos && !next; g++)
-			if (w_holds(w, t->gos[g].when))
-				next = t->gos[g].go.step;
-		t = next;
-	}
-	return t && t->nav != NAV_ROUTE ? t : NULL;
+	return journey_settle(w->set, t, w_lookup, w);
 }
 
 static void w_print(struct walker *w)

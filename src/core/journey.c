@@ -105,3 +105,33 @@ const struct term *journey_set_term(const struct journey_set *set, const char *n
 	}
 	return NULL;
 }
+
+const struct step *journey_settle(const struct journey_set *set, const struct step *t,
+				  cond_lookup_fn lookup, void *ctx)
+{
+	for (size_t hops = 0; t && t->nav == NAV_ROUTE; hops++) {
+		if (hops > set->n_steps)
+			return NULL;
+		const struct step *next = NULL;
+		bool taken = false;
+		for (size_t g = 0; g < t->n_gos && !taken; g++)
+			if (cond_eval(t->gos[g].when, lookup, ctx)) {
+				next = t->gos[g].go.step;
+				taken = true;
+			}
+		t = next;
+	}
+	return t;
+}
+
+size_t journey_step_edges(const struct step *s, struct step_edge *out)
+{
+	size_t n = 0;
+	for (size_t o = 0; o < s->n_options; o++)
+		out[n++] = (struct step_edge){EDGE_OPTION, o, s->options[o].when, s->options[o].go.step};
+	for (size_t g = 0; g < s->n_gos; g++)
+		out[n++] = (struct step_edge){EDGE_GO, g, s->gos[g].when, s->gos[g].go.step};
+	if (s->nav == NAV_NEXT || s->next.step)
+		out[n++] = (struct step_edge){EDGE_NEXT, 0, NULL, s->next.step};
+	return n;
+}

@@ -187,6 +187,29 @@ const struct step *journey_find_step(const struct journey *j, const char *id);
  * "JOURNEY:STEP". NULL when unknown or malformed. */
 const struct step *journey_set_resolve(const struct journey_set *set, const struct journey *from,
 				       const char *ref);
+/* Follow route steps from `t` to the first step that is shown, taking at
+ * each route the first go whose condition holds for `lookup`. NULL when
+ * `t` is NULL, a route has no go that holds or goes nowhere, or routes
+ * loop (more hops than the set has steps). The session and --paths both
+ * walk routes with this. */
+const struct step *journey_settle(const struct journey_set *set, const struct step *t,
+				  cond_lookup_fn lookup, void *ctx);
+
+/* The ways out of a step, in order: its options, its route's gos, its
+ * `next`. `to` may be NULL (a target the loader could not resolve). */
+enum edge_kind { EDGE_OPTION, EDGE_GO, EDGE_NEXT };
+struct step_edge {
+	enum edge_kind kind;
+	size_t i; /* the option's or go's index */
+	const struct cond *when;
+	const struct step *to;
+};
+/* Fills out[] (room for n_options + n_gos + 1) and returns how many. The
+ * checks (validate.c) and the graph exports (export.c) both read edges
+ * from here. */
+size_t journey_step_edges(const struct step *s, struct step_edge *out);
+#define JOURNEY_MAX_EDGES(s) ((s)->n_options + (s)->n_gos + 1)
+
 /* Glossary term by its name or one of its `also` forms, compared without
  * regard to ASCII case. NULL when unknown. */
 const struct term *journey_set_term(const struct journey_set *set, const char *name);

@@ -146,24 +146,10 @@ static bool step_private(const struct step *t) { return t->journey->is_private; 
 /* Follow route steps from `t` to the first step that is shown. */
 static enum session_status settle(struct session *s, const struct step *t, const struct step **out)
 {
-	for (size_t hops = 0; t && t->nav == NAV_ROUTE; hops++) {
-		if (hops > s->set->n_steps)
-			return SESSION_E_ROUTE;
-		const struct step *next = NULL;
-		for (size_t g = 0; g < t->n_gos && !next; g++)
-			if (holds(s, t->gos[g].when)) {
-				next = t->gos[g].go.step;
-				if (!next)
-					return SESSION_E_ROUTE;
-			}
-		if (!next)
-			return SESSION_E_ROUTE;
-		t = next;
-	}
 	if (!t)
 		return SESSION_E_REF;
-	*out = t;
-	return SESSION_OK;
+	*out = journey_settle(s->set, t, lookup, s);
+	return *out ? SESSION_OK : SESSION_E_ROUTE;
 }
 
 static void push(struct session *s, const struct step *t)

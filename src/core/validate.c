@@ -25,18 +25,20 @@ struct graph {
 static void edges_of(const struct step *s, long today,
 		     void (*fn)(void *, const struct step *, const struct step *), void *ctx)
 {
-	for (size_t o = 0; o < s->n_options; o++)
-		if (s->options[o].go.step && cond_on_day(s->options[o].when, today) != COND_FALSE)
-			fn(ctx, s, s->options[o].go.step);
-	for (size_t g = 0; g < s->n_gos; g++) {
-		enum cond_truth t = cond_on_day(s->gos[g].when, today);
-		if (s->gos[g].go.step && t != COND_FALSE)
-			fn(ctx, s, s->gos[g].go.step);
-		if (t == COND_TRUE)
-			break;
+	struct step_edge small[16], *e = JOURNEY_MAX_EDGES(s) <= 16 ? small : xcalloc(JOURNEY_MAX_EDGES(s), sizeof(*e));
+	size_t n = journey_step_edges(s, e);
+	bool route_ended = false; /* a go that holds that day ends the route */
+	for (size_t i = 0; i < n; i++) {
+		if (e[i].kind == EDGE_GO && route_ended)
+			continue;
+		enum cond_truth t = cond_on_day(e[i].when, today);
+		if (e[i].to && t != COND_FALSE)
+			fn(ctx, s, e[i].to);
+		if (e[i].kind == EDGE_GO && t == COND_TRUE)
+			route_ended = true;
 	}
-	if (s->next.step)
-		fn(ctx, s, s->next.step);
+	if (e != small)
+		free(e);
 }
 
 struct fill {

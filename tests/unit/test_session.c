@@ -95,6 +95,48 @@ static void test_walk_and_route(void **state)
 	assert_string_equal(plan(f->s), "diploma-gather,diploma-nuffic,diploma-big,hub-help");
 }
 
+/* The route walk and the edges every view reads (journey.c): the first
+ * go that holds is taken; no go that holds is NULL; the edges of a step
+ * come as options, gos, next, in order. */
+static const char *fixed_answer(void *ctx, const char *var)
+{
+	return strcmp(var, "education") == 0 ? ctx : NULL;
+}
+
+static void test_settle_and_edges(void **state)
+{
+	struct fx *f = *state;
+	const struct step *route = journey_set_resolve(f->set, NULL, "diploma:route");
+	assert_non_null(route);
+	const struct step *t = journey_settle(f->set, route, fixed_answer, "higher");
+	assert_non_null(t);
+	assert_string_equal(t->id, "nuffic");
+	t = journey_settle(f->set, route, fixed_answer, "vocational");
+	assert_non_null(t);
+	assert_string_equal(t->id, "sbb"); /* the go without a condition */
+	assert_null(journey_settle(f->set, NULL, fixed_answer, "higher"));
+	const struct step *intro = journey_set_resolve(f->set, NULL, "diploma:intro");
+	t = journey_settle(f->set, intro, fixed_answer, "higher");
+	assert_ptr_equal(t, intro); /* a shown step settles on itself */
+
+	struct step_edge e[8];
+	assert_true(JOURNEY_MAX_EDGES(route) <= 8 && JOURNEY_MAX_EDGES(intro) <= 8);
+	size_t n = journey_step_edges(route, e);
+	assert_int_equal(n, 2);
+	assert_int_equal(e[0].kind, EDGE_GO);
+	assert_non_null(e[0].when);
+	assert_string_equal(e[0].to->id, "nuffic");
+	assert_null(e[1].when);
+	assert_string_equal(e[1].to->id, "sbb");
+	n = journey_step_edges(intro, e);
+	assert_int_equal(n, 3);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(e[i].kind, EDGE_OPTION);
+		assert_int_equal(e[i].i, i);
+	}
+	assert_string_equal(e[2].to->id, "done");
+}
+
 static void test_back_keeps_answers(void **state)
 {
 	struct fx *f = *state;
@@ -502,6 +544,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_walk_and_route, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_settle_and_edges, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_back_keeps_answers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_loop_plan_no_duplicates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_jump_and_start, setup, teardown),
