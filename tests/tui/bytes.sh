@@ -54,9 +54,12 @@ TUI_ENV=KT_NOHUP=1 tui_start 80 24 -- --journeys="$FIXTURES" --show-ids --lang=e
 wait_for "[klantreis:start]"
 pid=$(cat "$TMPD/pid")
 $TM kill-server
-for i in $(seq 1 200); do
+# A bound for a guide that never ends, not a speed test: under
+# AddressSanitizer (whose leak check runs at exit) on two loaded cores,
+# ending took more than 10 s once in four stress runs.
+for i in $(seq 1 1200); do
 	kill -0 "$pid" 2>/dev/null || break
 	sleep 0.05
 done
-kill -0 "$pid" 2>/dev/null && { kill "$pid"; fail "the guide still runs 10 s after its terminal went away"; }
+kill -0 "$pid" 2>/dev/null && { kill "$pid"; fail "the guide still runs 60 s after its terminal went away"; }
 echo "ok: $TEST"
