@@ -93,6 +93,10 @@ static bool kiosk_setup(const struct cli *c, struct kiosk_config *k)
 		fprintf(stderr, _("klantreis: kiosk mode needs a volunteer PIN: run 'klantreis --hash-pin' and put its line in %s\n"),
 			path);
 		ok = false;
+	} else if (!kiosk_pin_ready(&why)) {
+		/* Without it the PIN could never be checked: no way out. */
+		fprintf(stderr, _("klantreis: kiosk mode cannot check the volunteer PIN: %s\n"), why);
+		ok = false;
 	} else if (c->plain || want_plain()) {
 		fprintf(stderr, _("klantreis: kiosk mode needs a terminal for the full-screen guide\n"));
 		ok = false;

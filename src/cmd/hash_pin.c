@@ -45,6 +45,11 @@ int cmd_hash_pin(const struct cli *c)
 	const char *env = c->lang ? NULL : i18n_env_lang();
 	if (env)
 		i18n_set_lang(env);
+	const char *why = NULL;
+	if (!kiosk_pin_ready(&why)) { /* said before the PIN is typed */
+		fprintf(stderr, _("klantreis: cannot make a PIN hash: %s\n"), why);
+		return CLI_EXIT_CONTENT;
+	}
 	char *pin = read_secret(_("New volunteer PIN (6 to 32 characters): "));
 	if (!pin || strlen(pin) < KIOSK_PIN_MIN || strlen(pin) > KIOSK_PIN_MAX) {
 		fprintf(stderr, _("klantreis: the PIN must have 6 to 32 characters: whoever can read its hash "

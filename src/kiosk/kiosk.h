@@ -41,6 +41,9 @@ bool kiosk_config_readable_by_others(const char *path);
 #define KIOSK_PIN_MIN 6
 #define KIOSK_PIN_MAX 32
 
+/* True when this system's crypt(3) library could be opened (it is opened
+ * on first use); else false and *why (when why is not NULL) says why. */
+bool kiosk_pin_ready(const char **why);
 /* A new hash for `pin` (yescrypt, falling back to SHA-512). malloc'd, or
  * NULL when libcrypt can make neither. */
 char *kiosk_pin_hash(const char *pin);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <crypt.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -8,19 +9,58 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "core/util.h"
+#include "core/wrap.h"
 #include "kiosk.h"
+
+/* libcrypt is opened the first time a PIN is hashed or checked, not when
+ * the guide starts: most runs (at home, over SSH) never need it, and a
+ * library linked in costs every run its pages (docs/performance.md).
+ * The kiosk opens it before it starts (kiosk_pin_ready), so that a kiosk
+ * never runs without a way to check the volunteer's PIN. */
+static struct {
+	bool tried;
+	char *(*gensalt_ra)(const char *, unsigned long, const char *, int);
+	char *(*crypt_ra)(const char *, const char *, void **, int *);
+	char why[256];
+} lib;
+
+bool kiosk_pin_ready(const char **why)
+{
+	if (!lib.tried) {
+		lib.tried = true;
+		void *h = dlopen(CRYPT_SONAME, RTLD_NOW | RTLD_LOCAL);
+		if (h) {
+			*(void **)&lib.gensalt_ra = dlsym(h, "crypt_gensalt_ra");
+			*(void **)&lib.crypt_ra = dlsym(h, "crypt_ra");
+		}
+		if (!h || !lib.gensalt_ra || !lib.crypt_ra) {
+			const char *e = dlerror();
+			char *clean = wrap_sanitize(e ? e : CRYPT_SONAME);
+			snprintf(lib.why, sizeof lib.why, "%s", clean);
+			free(clean);
+			lib.gensalt_ra = NULL;
+			lib.crypt_ra = NULL;
+		}
+	}
+	if (why)
+		*why = lib.why;
+	return lib.crypt_ra != NULL;
+}
 
 char *kiosk_pin_hash(const char *pin)
 {
 	static const char *const prefixes[] = {"$y$", "$6$"};
+	if (!kiosk_pin_ready(NULL))
+		return NULL;
 	for (size_t i = 0; i < 2; i++) {
-		char *salt = crypt_gensalt_ra(prefixes[i], 0, NULL, 0);
+		char *salt = lib.gensalt_ra(prefixes[i], 0, NULL, 0);
 		if (!salt)
 			continue;
 		void *data = NULL;
 		int size = 0;
-		char *h = crypt_ra(pin, salt, &data, &size);
+		char *h = lib.crypt_ra(pin, salt, &data, &size);
 		char *r = h && h[0] == '$' ? xstrdup(h) : NULL;
 		free(salt);
 		if (data) {
@@ -35,11 +75,11 @@ char *kiosk_pin_hash(const char *pin)
 
 bool kiosk_pin_check(const char *pin, const char *hash)
 {
-	if (!pin || !hash || hash[0] != '$')
+	if (!pin || !hash || hash[0] != '$' || !kiosk_pin_ready(NULL))
 		return false;
 	void *data = NULL;
 	int size = 0;
-	const char *h = crypt_ra(pin, hash, &data, &size);
+	const char *h = lib.crypt_ra(pin, hash, &data, &size);
 	bool ok = false;
 	if (h && h[0] == '$') {
 		size_t a = strlen(h), b = strlen(hash);

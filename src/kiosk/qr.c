@@ -1,24 +1,52 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <dlfcn.h>
 #include <qrencode.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "core/util.h"
 #include "kiosk.h"
 
 #define QUIET 2
 
+/* libqrencode is opened when the first QR code is drawn: only a kiosk
+ * draws them, and a library linked in costs every run its pages
+ * (docs/performance.md). Without it the kiosk shows the address alone. */
+static struct {
+	bool tried;
+	QRcode *(*encode)(const char *, int, QRecLevel);
+	void (*free)(QRcode *);
+} lib;
+
+static bool lib_ready(void)
+{
+	if (!lib.tried) {
+		lib.tried = true;
+		void *h = dlopen(QRENCODE_SONAME, RTLD_NOW | RTLD_LOCAL);
+		if (h) {
+			*(void **)&lib.encode = dlsym(h, "QRcode_encodeString8bit");
+			*(void **)&lib.free = dlsym(h, "QRcode_free");
+		}
+		if (!lib.encode || !lib.free)
+			lib.encode = NULL;
+	}
+	return lib.encode != NULL;
+}
+
 bool kiosk_qr_make(const char *text, struct kiosk_qr *qr)
 {
 	memset(qr, 0, sizeof(*qr));
-	QRcode *c = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M);
+	if (!lib_ready())
+		return false;
+	QRcode *c = lib.encode(text, 0, QR_ECLEVEL_M);
 	if (!c)
 		return false;
 	qr->size = c->width;
 	qr->dark = xmalloc((size_t)c->width * (size_t)c->width);
 	for (int i = 0; i < c->width * c->width; i++)
 		qr->dark[i] = c->data[i] & 1;
-	QRcode_free(c);
+	lib.free(c);
 	return true;
 }
 
