@@ -8,7 +8,7 @@
 
 #include "util.h"
 
-size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
+size_t utf8_decode_long(const char *str, size_t n, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	unsigned c = s[0];
@@ -144,26 +144,32 @@ char *wrap_sanitize(const char *s)
 	sb_add(&b, "", 0);
 	size_t n = strlen(s);
 	xgrow((void **)&b.s, &b.cap, n + 1, 1);
+	/* What is kept as it is (printable ASCII, well-formed UTF-8 that is
+	 * not a control) is copied a run at a time: a valid sequence is its
+	 * own encoding. */
+	size_t run = 0;
 	for (size_t i = 0; i < n;) {
-		/* Printable ASCII is copied as it is, a run at a time. */
-		size_t run = 0;
-		while (i + run < n && (unsigned char)s[i + run] >= 0x20 && (unsigned char)s[i + run] < 0x7f)
-			run++;
-		if (run) {
-			sb_add(&b, s + i, run);
-			i += run;
-			continue;
-		}
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
+		bool valid = !(cp == 0xfffd && k == 1);
+		if (valid && (cp >= 0x20 && cp < 0x7f ? true : cp >= 0x80 && wrap_cp_width(cp) >= 0)) {
+			i += k;
+			run += k;
+			continue;
+		}
+		if (run)
+			sb_add(&b, s + i - run, run);
+		run = 0;
 		if (cp == '\t' || cp == '\n' || cp == '\r') {
 			sb_putc(&b, ' ');
-		} else if (wrap_cp_width(cp) >= 0) {
+		} else if (!valid) {
 			char enc[4];
-			sb_add(&b, enc, utf8_encode(cp, enc));
+			sb_add(&b, enc, utf8_encode(0xfffd, enc));
 		}
 		i += k;
 	}
+	if (run)
+		sb_add(&b, s + n - run, run);
 	return sb_steal(&b);
 }
 

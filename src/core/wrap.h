@@ -9,9 +9,27 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The general case of utf8_decode: 3- and 4-byte sequences and every
+ * invalid one. */
+size_t utf8_decode_long(const char *s, size_t n, uint32_t *cp);
+
 /* Decode one character from s[0..n) (n >= 1). Returns the bytes used
- * (at least 1); an invalid or truncated sequence gives U+FFFD. */
-size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+ * (at least 1); an invalid or truncated sequence gives U+FFFD. Inline for
+ * what most of the text is, ASCII and 2-byte sequences (Cyrillic): each
+ * character of a screen passes here several times a paint. */
+static inline size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xc2 && u[0] <= 0xdf && n >= 2 && (u[1] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+		return 2;
+	}
+	return utf8_decode_long(s, n, cp);
+}
 /* Append the UTF-8 encoding of cp to buf (4 bytes room); returns bytes. */
 size_t utf8_encode(uint32_t cp, char *buf);
 

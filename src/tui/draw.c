@@ -173,7 +173,11 @@ void tui_text_add(struct tui_text *tx, const char *s, int width, enum tui_style 
 	for (size_t i = 0; i < l.n; i++) {
 		const char *g = !gutter ? "" : i == 0 ? gutter : rest ? rest : gutter;
 		if (*g) {
-			add_line(tx, xasprintf("%s%s", g, l.lines[i]), st, i == 0 ? bold : 0);
+			size_t a = strlen(g), b = strlen(l.lines[i]);
+			char *both = xmalloc(a + b + 1);
+			memcpy(both, g, a);
+			memcpy(both + a, l.lines[i], b + 1);
+			add_line(tx, both, st, i == 0 ? bold : 0);
 			free(l.lines[i]);
 		} else {
 			add_line(tx, l.lines[i], st, i == 0 ? bold : 0);

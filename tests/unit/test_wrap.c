@@ -155,6 +155,28 @@ static void test_invalid_and_control(void **state)
 	wrap_lines_free(&l);
 }
 
+/* The inline decoder (ASCII and 2-byte sequences) agrees with the full
+ * one on every 1- and 2-byte input, and the sanitiser's run copying
+ * drops C1 controls (the 2-byte CSI U+009B) while keeping Cyrillic and a
+ * real U+FFFD. */
+static void test_fast_paths(void **state)
+{
+	(void)state;
+	for (unsigned a = 0; a < 256; a++)
+		for (unsigned b = 0; b < 256; b++) {
+			char in[2] = {(char)a, (char)b};
+			uint32_t c1 = 0, c2 = 0;
+			for (size_t n = 1; n <= 2; n++) {
+				size_t k1 = utf8_decode(in, n, &c1), k2 = utf8_decode_long(in, n, &c2);
+				assert_int_equal(k1, k2);
+				assert_int_equal(c1, c2);
+			}
+		}
+	char *s = wrap_sanitize("\xd0\x9a\xc2\x9b" "31m\xc2\x85x\xef\xbf\xbd\xc2\xa0\xc1\x80\xd1");
+	assert_string_equal(s, "\xd0\x9a" "31mx\xef\xbf\xbd\xc2\xa0\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	free(s);
+}
+
 static void test_combining(void **state)
 {
 	(void)state;
@@ -239,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_long_word),
 		cmocka_unit_test(test_words_whole),
 		cmocka_unit_test(test_invalid_and_control),
+		cmocka_unit_test(test_fast_paths),
 		cmocka_unit_test(test_combining),
 		cmocka_unit_test(test_cjk_and_edges),
 		cmocka_unit_test(test_huge_word),
