@@ -74,6 +74,46 @@ rc=$?
 	no "--check exited $rc: $out"
 rm "$t/j/broken.xml"
 
+# The cache is pruned when an image is written: the 8 used last stay
+# (the new one and the 7 newest others); a temporary file a killed guide
+# left is removed once a day old; other names and links are left alone.
+c=$XDG_CACHE_HOME/klantreis
+rm -f "$c"/*
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	f=$(printf '%016x.kji' "$i")
+	echo old >"$c/$f"
+	touch -d "@$((1000000000 + i * 1000))" "$c/$f"
+done
+echo mine >"$t/outside"
+ln -s "$t/outside" "$c/00000000000000ff.kji"
+touch -h -d '@1000000000' "$c/00000000000000ff.kji"
+echo notes >"$c/notes.txt"
+touch -d '@1000000000' "$c/notes.txt"
+echo tmp >"$c/0000000000000001.kji.AbC123"
+touch -d '@1000000000' "$c/0000000000000001.kji.AbC123"
+echo tmp >"$c/0000000000000002.kji.XyZ789"
+sed -i "s/Edited title 42/Edited title 43/" "$t/j/klantreis.xml"
+out=$("$prog" --journeys="$t/j" --export=markdown 2>&1) || no "export after a third edit failed: $out"
+printf '%s\n' "$out" | grep -qF "Edited title 43" && ok "the third edit shows" || no "the third edit does not show"
+n=$(find "$c" -maxdepth 1 -type f -name '*.kji' | wc -l)
+[ "$n" -eq 8 ] && ok "8 images kept" || no "$n images in the cache, not 8: $(ls "$c")"
+for i in 1 2 3; do
+	[ -e "$c/$(printf '%016x.kji' "$i")" ] && no "old image $i was kept"
+done
+for i in 4 10; do
+	[ -e "$c/$(printf '%016x.kji' "$i")" ] || no "recent image $i was removed"
+done
+[ -L "$c/00000000000000ff.kji" ] && [ "$(cat "$t/outside")" = mine ] && ok "a link and its target are left alone" ||
+	no "a link in the cache was removed or followed"
+[ -e "$c/notes.txt" ] && ok "another file is left alone" || no "notes.txt was removed"
+[ ! -e "$c/0000000000000001.kji.AbC123" ] && [ -e "$c/0000000000000002.kji.XyZ789" ] &&
+	ok "an old temporary file goes, a fresh one stays" || no "temporary files: $(ls "$c")"
+# Using an image marks it used, so that it is kept longest.
+img=$(ls -t "$c"/*.kji | head -n 1)
+touch -d '@1000000000' "$img"
+"$prog" --journeys="$t/j" --export=markdown >/dev/null 2>&1 || no "export from the cache failed"
+[ "$(stat -c %Y "$img")" -gt 1000000000 ] && ok "a used image is marked used" || no "the image used was not marked"
+
 # The compiler: standard output, an atomic file, a usage error.
 "$compiler" --journeys="$t/j" --output=- >"$t/stdout.kji" && "$compiler" --journeys="$t/j" --output="$t/file.kji" &&
 	cmp -s "$t/stdout.kji" "$t/file.kji" && ok "the same image on standard output and in a file" ||

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Opening the journeys in the guide: the compiled image, never the XML
  * (the guide does not link an XML parser; klantreis-compile does). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -142,6 +144,75 @@ static char *cache_dir(void)
 	return d;
 }
 
+/* The cache gets a new image for every version of an author's XML, so it
+ * is pruned whenever one is written: the CACHE_KEEP images used last are
+ * kept (an image's modification time is set each time the guide uses
+ * it), and the temporary files of a guide killed while writing one
+ * (HASH.kji.XXXXXX) once they are a day old. Only names the guide makes
+ * itself are removed, only regular files (never what a link points to),
+ * and never `keep`, the image just written. */
+#define CACHE_KEEP 8
+#define CACHE_TMP_AGE (24 * 60 * 60)
+
+struct cached {
+	char name[21];
+	time_t mtime;
+};
+
+/* 16 lower-case hex digits, ".kji", then nothing (0) or a temporary
+ * file's ".XXXXXX" (1); -1 for any other name. */
+static int cache_name(const char *n)
+{
+	for (int i = 0; i < 16; i++)
+		if (!((n[i] >= '0' && n[i] <= '9') || (n[i] >= 'a' && n[i] <= 'f')))
+			return -1;
+	if (strncmp(n + 16, ".kji", 4) != 0)
+		return -1;
+	if (!n[20])
+		return 0;
+	if (n[20] != '.' || strlen(n + 21) != 6)
+		return -1;
+	return 1;
+}
+
+static int newer_first(const void *a, const void *b)
+{
+	const struct cached *x = a, *y = b;
+	return x->mtime < y->mtime ? 1 : x->mtime > y->mtime ? -1 : strcmp(x->name, y->name);
+}
+
+static void cache_prune(const char *cdir, const char *keep)
+{
+	DIR *d = opendir(cdir);
+	if (!d)
+		return;
+	int fd = dirfd(d);
+	time_t now = time(NULL);
+	struct cached *v = NULL;
+	size_t n = 0, cap = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		int kind = cache_name(e->d_name);
+		struct stat st;
+		if (kind < 0 || fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (kind == 1) {
+			if (now - st.st_mtime > CACHE_TMP_AGE)
+				(void)unlinkat(fd, e->d_name, 0);
+			continue;
+		}
+		if (strcmp(e->d_name, keep) == 0)
+			continue;
+		xgrow((void **)&v, &cap, n + 1, sizeof(*v));
+		memcpy(v[n].name, e->d_name, 21); /* cache_name: 20 characters */
+		v[n++].mtime = st.st_mtime;
+	}
+	qsort(v, n, sizeof(*v), newer_first);
+	for (size_t i = CACHE_KEEP - 1; i < n; i++) /* `keep` is one of the CACHE_KEEP */
+		(void)unlinkat(fd, v[i].name, 0);
+	free(v);
+	closedir(d);
+}
+
 static struct journey_set *open_if(const char *path, uint64_t hash, const char *dir)
 {
 	uint64_t h;
@@ -176,6 +247,7 @@ struct journey_set *content_open(const struct cli *c, int *status)
 	char *cached = cdir ? xasprintf("%s/%016" PRIx64 ".kji", cdir, hash) : NULL;
 	free(cdir);
 	if (cached && (set = open_if(cached, hash, dir))) {
+		(void)utimensat(AT_FDCWD, cached, NULL, 0); /* used now: kept longest */
 		free(cached);
 		return set;
 	}
@@ -185,8 +257,13 @@ struct journey_set *content_open(const struct cli *c, int *status)
 		free(cached);
 		return NULL;
 	}
-	if (cached)
-		(void)image_save(cached, img, len); /* a cache: the guide runs without it */
+	if (cached && image_save(cached, img, len)) { /* a cache: the guide runs without it */
+		char *cdir2 = xstrdup(cached);
+		char *slash = strrchr(cdir2, '/');
+		*slash = '\0';
+		cache_prune(cdir2, slash + 1);
+		free(cdir2);
+	}
 	free(cached);
 	set = image_read(img, len, dir, &why);
 	return set ? set : refuse(dir, why, status);
