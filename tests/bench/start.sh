@@ -77,27 +77,45 @@ measure() {
 		callgrind_control -d "$pid" >/dev/null
 		sleep 1
 		b=$(totals "$out/cg-$name.$pid.2")
+	fi
+	if [ "$k2" != - ]; then
 		tm send-keys -t b "$k2"
 		wait_screen "$m3"
 		callgrind_control -d "$pid" >/dev/null
 		sleep 1
 		c=$(totals "$out/cg-$name.$pid.3")
+	elif [ "$k1" != - ]; then
+		c=$b b=- # one key only: a step change, in its column
 	fi
 	tm kill-server 2>/dev/null || true
 	printf '%-26s %14s %14s %14s\n' "$name" "$a" "$b" "$c"
 }
 
-# Peak RSS (kB) at the first screen, without valgrind.
-rss() {
-	local name=$1 m1=$2
-	shift 2
+# Peak RSS (kB) at the first screen, without valgrind: one run. The
+# figure moves by up to 0.1 MB from run to run (the kernel maps a file's
+# pages in large blocks, as the page cache holds them), so each program
+# runs R times, in turns, and rss_print gives the median and the range.
+rss_one() {
 	rm -rf "$home" && mkdir -p "$home"
 	tm kill-server 2>/dev/null || true
 	tm -f /dev/null new-session -d -s b -x 80 -y 24 \
 		"cd '$home' && echo \$\$ >'$out/pid' && exec env HOME='$home' $(printf "'%s' " "$@")"
-	wait_screen "$m1"
-	printf '%-26s %14s\n' "$name" "$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$(cat "$out/pid")/status")"
+	wait_screen "$m1" >&2
+	sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$(cat "$out/pid")/status"
 	tm kill-server 2>/dev/null || true
+}
+R=${R:-7}
+declare -A rss_got
+rss() { # NAME MARKER CMD...: one more run
+	local name=$1 m1=$2
+	shift 2
+	rss_got[$name]+=" $(rss_one "$@")"
+}
+rss_print() { # NAME
+	local v
+	v=$(printf '%s\n' ${rss_got[$1]} | sort -n)
+	printf '%-26s %10s %8s %8s\n' "$1" "$(printf '%s\n' "$v" | sed -n "$(((R + 1) / 2))p")" \
+		"$(printf '%s\n' "$v" | head -n 1)" "$(printf '%s\n' "$v" | tail -n 1)"
 }
 
 menu=(dialog --menu "Choose" 20 70 6 1 "First choice" 2 "Second choice" 3 "Third choice"
@@ -112,19 +130,28 @@ for who in new ${old:+old}; do
 	[ "$who" = old ] && prog=$old
 	measure "klantreis-$who-en" "$en_m1" Down "> 2." Enter "Step 2" -- "$prog" --lang=en
 	measure "klantreis-$who-ru" "$ru_m1" Down "> 2." Enter "Шаг 2" -- "$prog" --lang=ru
+	# The longest step change: Enter on the first step goes to the hub's
+	# overview, a full screen of text.
+	measure "klantreis-$who-en-long" "$en_m1" Enter "Step 2" - - -- "$prog" --lang=en
+	measure "klantreis-$who-ru-long" "$ru_m1" Enter "Шаг 2" - - -- "$prog" --lang=ru
 done
 measure "dialog-msgbox" "OK" - - - - -- "${msg[@]}"
 measure "dialog-menu" "Sixth choice" - - - - -- "${menu[@]}"
 
-printf '\n%-26s %14s\n' "peak RSS kB" "first screen"
-for who in new ${old:+old}; do
-	prog=$new
-	[ "$who" = old ] && prog=$old
-	rss "klantreis-$who-en" "$en_m1" "$prog" --lang=en
-	rss "klantreis-$who-ru" "$ru_m1" "$prog" --lang=ru
+printf '\n%-26s %10s %8s %8s\n' "peak RSS kB, first screen" "median" "min" "max"
+for _ in $(seq 1 "$R"); do
+	for who in new ${old:+old}; do
+		prog=$new
+		[ "$who" = old ] && prog=$old
+		rss "klantreis-$who-en" "$en_m1" "$prog" --lang=en
+		rss "klantreis-$who-ru" "$ru_m1" "$prog" --lang=ru
+	done
+	rss "dialog-msgbox" "OK" "${msg[@]}"
+	rss "dialog-menu" "Sixth choice" "${menu[@]}"
 done
-rss "dialog-msgbox" "OK" "${msg[@]}"
-rss "dialog-menu" "Sixth choice" "${menu[@]}"
+for name in klantreis-new-en klantreis-new-ru ${old:+klantreis-old-en klantreis-old-ru} dialog-msgbox dialog-menu; do
+	rss_print "$name"
+done
 
 # N plain sessions at once, each waiting on its first step.
 pss() {
