@@ -206,7 +206,8 @@ static void cache_prune(const char *cdir, const char *keep)
 		memcpy(v[n].name, e->d_name, 21); /* cache_name: 20 characters */
 		v[n++].mtime = st.st_mtime;
 	}
-	qsort(v, n, sizeof(*v), newer_first);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), newer_first);
 	for (size_t i = CACHE_KEEP - 1; i < n; i++) /* `keep` is one of the CACHE_KEEP */
 		(void)unlinkat(fd, v[i].name, 0);
 	free(v);
