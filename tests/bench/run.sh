@@ -33,15 +33,20 @@ for n in ${SIZES:-1000 10000 100000 1000000}; do
 done
 
 # The plain interface on the shipped content: start to first screen, and
-# the cost of one more step (difference of two runs).
+# the cost of one more step (difference of two runs). Each run has a home
+# of its own: a saved visit would add the question "go on where you left
+# off?" and answer it with the first key.
+fresh_home() { rm -rf "$out/home" && mkdir -p "$out/home" && export HOME="$out/home" XDG_STATE_HOME="$out/home/state"; }
 printf '' >"$out/in0"
 printf '1\n' >"$out/in1"
 printf '1\n\n\n\n\n\n\n\n\n\n\n' >"$out/in11"
 for k in 0 1 11; do
+	fresh_home
 	LC_ALL=C.UTF-8 valgrind --tool=callgrind --callgrind-out-file=/dev/null --log-file="$out/cg-plain-$k.log" \
 		"$prog" --plain --lang=en <"$out/in$k" >/dev/null 2>&1
 done
 i0=$(instr "$out/cg-plain-0.log") i1=$(instr "$out/cg-plain-1.log") i11=$(instr "$out/cg-plain-11.log")
+fresh_home
 /usr/bin/time -f '%M %e' -o "$out/time-plain" "$prog" --plain --lang=en <"$out/in0" >/dev/null
 read -r rss secs <"$out/time-plain"
 printf '%-28s %15s %12s %10s\n' "plain: start, first screen" "$i0" "$rss" "$secs"
