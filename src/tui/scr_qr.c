@@ -161,8 +161,12 @@ static void qr_draw(struct tui *t, struct tui_screen *s)
 		y += draw_centred(t, &head, y, x, w, bottom - y);
 		y++;
 		struct tui_text msg = {0};
-		tui_text_add(&msg, _("Make the window larger to scan this code."), w, TUI_S_BOLD, NULL, NULL,
-			     0);
+		/* No code at all (the QR library could not be opened): the
+		 * window is not what is wrong. */
+		tui_text_add(&msg,
+			     lines ? _("Make the window larger to scan this code.")
+				   : _("This computer cannot make QR codes. Write down the address below."),
+			     w, TUI_S_BOLD, NULL, NULL, 0);
 		y += draw_centred(t, &msg, y, x, w, bottom - y) + 1;
 		tui_text_free(&msg);
 		draw_centred(t, &url, y, x, w, bottom - y);
