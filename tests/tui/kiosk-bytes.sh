@@ -59,9 +59,5 @@ key F12 # quick exit: whatever the bytes did, back to the picker
 wait_for "> 1. English"
 key Enter
 wait_for "[klantreis:start]"
-key C-x
-wait_for "PIN: _"
-type_pin "$KIOSK_PIN"
-wait_exit 0
-kiosk_stty_ok
+kiosk_end_with_pin
 echo "ok: $TEST"

@@ -74,9 +74,5 @@ lacks "> 1. English"
 key 1
 wait_for "[klantreis:start]"
 # The PIN still ends it, and the terminal is as it was.
-key C-x
-wait_for "PIN: _"
-type_pin "$KIOSK_PIN"
-wait_exit 0
-kiosk_stty_ok
+kiosk_end_with_pin
 echo "ok: $TEST"

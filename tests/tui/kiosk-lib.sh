@@ -116,6 +116,16 @@ kiosk_stty_ok() {
 	grep -qE '(^|[ ;])echo([ ;]|$)' "$TMPD/stty" || fail "terminal left without echo: $(cat "$TMPD/stty")"
 }
 
+# The volunteer ends the kiosk: Ctrl-X, the right PIN, status 0, and the
+# terminal back in its normal mode.
+kiosk_end_with_pin() {
+	key C-x
+	wait_for "PIN: _"
+	type_pin "$KIOSK_PIN"
+	wait_exit 0
+	kiosk_stty_ok
+}
+
 # Send a key, then make sure the program has read it: open help and
 # close it again (neither changes the screen below).
 key_synced() {

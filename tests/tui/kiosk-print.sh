@@ -126,9 +126,5 @@ KIOSK_CONF=$TMPD/stuck.conf kiosk_start 80 24
 to_plan
 key t
 wait_for "$(tr_msg en 'Printing…')"
-key C-x
-wait_for "PIN: _"
-type_pin "$KIOSK_PIN"
-wait_exit 0
-kiosk_stty_ok
+kiosk_end_with_pin
 echo "ok: $TEST"
