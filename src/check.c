@@ -210,6 +210,13 @@ int check_run(const char *dir, const struct check_options *opt, FILE *out)
 	for (size_t l = 1; l < i18n_n_langs; l++) {
 		i18n_set_lang(i18n_langs[l].code);
 		done[l] = check_lang(&i18n_langs[l], m, n, &diags);
+		const char *cat, *problem = i18n_lang_problem(&cat);
+		if (problem) {
+			size_t k = strlen(cat);
+			bool prefixed = strncmp(problem, cat, k) == 0 && strncmp(problem + k, ": ", 2) == 0;
+			diag_add(&diags, DIAG_ERROR, cat, 0, 0, "the %s catalogue cannot be read: %s",
+				 i18n_langs[l].name, prefixed ? problem + k + 2 : problem);
+		}
 		if (done[l] && done[l] < n)
 			for (size_t i = 0; i < n; i++)
 				if (gettext(m[i].id) == m[i].id)

@@ -235,6 +235,9 @@ int cmd_guide(const struct cli *c)
 	} else {
 		i18n_set_lang(guide_language(c, app.kiosk, saved, &app.lang_given));
 	}
+	const char *problem = i18n_lang_problem(NULL);
+	if (problem)
+		fprintf(stderr, "klantreis: warning: %s: the texts are shown in English\n", problem);
 
 	app.width = plain_width();
 #ifdef HAVE_TUI

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "facts.h"
+#include "mo.h"
 #include "util.h"
 
 const struct i18n_lang i18n_langs[] = {
@@ -19,6 +20,18 @@ const struct i18n_lang i18n_langs[] = {
 const size_t i18n_n_langs = sizeof i18n_langs / sizeof i18n_langs[0];
 
 static char current[8] = "en";
+static char *localedir;
+/* Each language's catalogue, opened once, kept to the end: gettext()'s
+ * callers keep the strings it returns. */
+static struct {
+	bool tried;
+	struct mo *mo;
+	char *path;
+	char err[400];
+} cats[8];
+_Static_assert(sizeof i18n_langs / sizeof i18n_langs[0] <= sizeof cats / sizeof cats[0],
+	       "a catalogue slot for every language");
+static size_t cur = 0; /* English: no catalogue */
 
 /* Writes the msgid of s[0..n) to `out`, which has room for n bytes plus
  * 4 for each & < > (each escape is at most 5 bytes), and a NUL. */
@@ -103,7 +116,7 @@ char *i18n_display(const char *msgid)
 	return sb_steal(&b);
 }
 
-void i18n_init(const char *localedir)
+void i18n_init(const char *dir)
 {
 	const char *ok = setlocale(LC_ALL, "");
 	const char *cs = ok ? nl_langinfo(CODESET) : "";
@@ -112,13 +125,17 @@ void i18n_init(const char *localedir)
 		if (!setlocale(LC_ALL, "C.UTF-8"))
 			setlocale(LC_ALL, "C.utf8");
 	}
-#ifdef ENABLE_NLS
-	bindtextdomain(I18N_DOMAIN, localedir);
-	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
-	textdomain(I18N_DOMAIN);
-#else
-	(void)localedir;
-#endif
+	/* Called once by the programs; a second call (the tests) forgets the
+	 * catalogues of the first directory. */
+	for (size_t i = 0; i < sizeof cats / sizeof cats[0]; i++) {
+		mo_close(cats[i].mo);
+		free(cats[i].path);
+		memset(&cats[i], 0, sizeof cats[i]);
+	}
+	free(localedir);
+	localedir = xstrdup(dir);
+	cur = 0;
+	snprintf(current, sizeof current, "en");
 }
 
 char *i18n_lang_codes(const char *last)
@@ -144,17 +161,40 @@ bool i18n_set_lang(const char *code)
 	if (!l)
 		return false;
 	snprintf(current, sizeof current, "%s", l->code);
-	/* LANGUAGE wins over the locale in glibc's gettext (except in the C
-	 * locale, avoided in i18n_init). Re-setting the text domain makes
-	 * gettext drop its cache of earlier look-ups. */
-	setenv("LANGUAGE", l->code, 1);
+	cur = (size_t)(l - i18n_langs);
 #ifdef ENABLE_NLS
-	textdomain(textdomain(NULL));
+	if (cur > 0 && !cats[cur].tried && localedir) {
+		cats[cur].tried = true;
+		cats[cur].path = xasprintf("%s/%s/LC_MESSAGES/%s.mo", localedir, l->code, I18N_DOMAIN);
+		cats[cur].mo = mo_open(cats[cur].path, cats[cur].err, sizeof cats[cur].err);
+	}
 #endif
 	return true;
 }
 
 const char *i18n_lang(void) { return current; }
+
+const char *i18n_lang_problem(const char **path)
+{
+	if (cur == 0 || !cats[cur].tried)
+		return NULL;
+	const char *e = cats[cur].mo ? mo_error(cats[cur].mo) : cats[cur].err;
+	if (e && path)
+		*path = cats[cur].path;
+	return e;
+}
+
+const char *i18n_gettext(const char *msgid)
+{
+	const char *t = cats[cur].mo && *msgid ? mo_get(cats[cur].mo, msgid) : NULL;
+	return t ? t : msgid;
+}
+
+const char *i18n_ngettext(const char *msgid, const char *plural, unsigned long n)
+{
+	const char *t = cats[cur].mo ? mo_nget(cats[cur].mo, msgid, n) : NULL;
+	return t ? t : n == 1 ? msgid : plural;
+}
 
 char *i18n_text(const char *msgid)
 {

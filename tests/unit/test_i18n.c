@@ -2,6 +2,7 @@
 /* msgids built as xgettext builds them, and display text built back. */
 #include "testutil.h"
 
+#include "config.h"
 #include "core/i18n.h"
 
 static void test_normalise(void **state)
@@ -53,12 +54,55 @@ static void test_langs(void **state)
 	assert_null(i18n_env_lang());
 }
 
+/* A catalogue that cannot be read leaves the texts in English and says
+ * where and why; a good one translates (the build tree's). */
+static void test_catalogues(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/klantreis-i18n-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *sub = xasprintf("%s/ru/LC_MESSAGES", dir), *mo = xasprintf("%s/klantreis.mo", sub);
+	char *mk = xasprintf("mkdir -p '%s' && printf 'not a catalogue, but long enough' >'%s'", sub, mo);
+	assert_int_equal(system(mk), 0);
+	i18n_init(dir);
+	assert_true(i18n_set_lang("ru"));
+	const char *path = NULL, *why = i18n_lang_problem(&path);
+	assert_non_null(why);
+	assert_string_equal(path, mo);
+	assert_non_null(strstr(why, "not a gettext catalogue"));
+	assert_string_equal(_("Step %zu"), "Step %zu");
+	assert_string_equal(ngettext("%ld second", "%ld seconds", 5), "%ld seconds");
+	assert_true(i18n_set_lang("uk")); /* none at all: said, too */
+	why = i18n_lang_problem(NULL);
+	assert_non_null(why);
+	assert_non_null(strstr(why, "/uk/LC_MESSAGES/klantreis.mo: "));
+	assert_true(i18n_set_lang("en"));
+	assert_null(i18n_lang_problem(NULL));
+
+	/* The real ones: a fresh start, so they are opened again. */
+	i18n_init(BUILD_ROOT "/po");
+	assert_true(i18n_set_lang("nl"));
+	assert_null(i18n_lang_problem(NULL));
+	assert_string_not_equal(_("Quit"), "Quit");
+	assert_true(i18n_set_lang("en"));
+	assert_string_equal(_("Quit"), "Quit");
+	unlink(mo);
+	rmdir(sub);
+	*strrchr(sub, '/') = '\0';
+	rmdir(sub);
+	rmdir(dir);
+	free(mk);
+	free(mo);
+	free(sub);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_normalise),
 		cmocka_unit_test(test_display),
 		cmocka_unit_test(test_langs),
+		cmocka_unit_test(test_catalogues),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
