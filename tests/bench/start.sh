@@ -5,7 +5,8 @@
 # for the guide as installed (it reads only the compiled image) in English
 # and Russian, against `dialog --msgbox` and `dialog --menu` (6 items) in
 # the same run; then Enter to the next step's full screen and one Down
-# (the counters are dumped at each point: callgrind_control -d); peak RSS
+# (the counters are dumped at each point: callgrind_control -d), and
+# what ncurses alone costs for the longest step change (floor.c); peak RSS
 # (VmHWM) at the first screen without valgrind; and the PSS of N
 # concurrent plain sessions (/proc/PID/smaps_rollup).
 #
@@ -135,6 +136,28 @@ for who in new ${old:+old}; do
 	measure "klantreis-$who-en-long" "$en_m1" Enter "Step 2" - - -- "$prog" --lang=en
 	measure "klantreis-$who-ru-long" "$ru_m1" Enter "Шаг 2" - - -- "$prog" --lang=ru
 done
+# ncurses alone for the longest step change: the guide's two Russian
+# screens, captured, shown by tests/bench/floor.c (waddnstr, refresh).
+cc -O2 -o "$out/floor" tests/bench/floor.c $(pkg-config --cflags --libs ncursesw)
+capture_pair() { # PROG LANG M1 M2: the guide's screen at M1, then after Enter at M2
+	rm -rf "$home" && mkdir -p "$home"
+	tm kill-server 2>/dev/null || true
+	tm -f /dev/null new-session -d -s b -x 80 -y 24 "cd '$home' && exec env HOME='$home' '$1' --lang=$2"
+	wait_screen "$3"
+	tm capture-pane -p -t b >"$out/screen-$2-1.txt"
+	tm send-keys -t b Enter
+	wait_screen "$4"
+	tm capture-pane -p -t b >"$out/screen-$2-2.txt"
+	tm kill-server 2>/dev/null || true
+}
+capture_pair "$new" ru "$ru_m1" "Шаг 2"
+measure "ncurses-alone-ru-long" "$ru_m1" Enter "Шаг 2" - - -- "$out/floor" "$out/screen-ru-1.txt" "$out/screen-ru-2.txt"
+refresh_of() { # NAME: instructions in wrefresh (inclusive) during its step change
+	callgrind_annotate --inclusive=yes "$(ls "$out/cg-$1".*.2)" 2>/dev/null |
+		sed -n 's/^ *\([0-9,]*\) .*:wrefresh .*/\1/p' | tr -d , | head -n 1
+}
+printf '%-26s %14s %14s %14s\n' "  of it, wrefresh" "" "" "$(refresh_of ncurses-alone-ru-long)"
+printf '%-26s %14s %14s %14s\n' "klantreis-new-ru-long, wrefresh" "" "" "$(refresh_of klantreis-new-ru-long)"
 measure "dialog-msgbox" "OK" - - - - -- "${msg[@]}"
 measure "dialog-menu" "Sixth choice" - - - - -- "${menu[@]}"
 
@@ -157,7 +180,7 @@ done
 pss() {
 	local name=$1 prog=$2 pids=() total=0
 	for _ in $(seq 1 "$N"); do
-		(sleep 600 | HOME=$home "$prog" --plain --lang=en >/dev/null 2>&1) &
+		(sleep 600 | HOME=$home "$prog" --plain --lang=en >/dev/null 2>&1) 2>/dev/null &
 	done
 	sleep 5
 	# The guides are the grandchildren: the subshells' children.
