@@ -29,7 +29,14 @@ bool content_in_build_tree(void)
 	return known;
 }
 
-const char *content_localedir(void) { return content_in_build_tree() ? BUILD_ROOT "/po" : LOCALEDIR; }
+const char *content_localedir(void)
+{
+	/* A translator tries a catalogue without installing it. */
+	const char *dir = getenv("KLANTREIS_LOCALEDIR");
+	if (dir && *dir)
+		return dir;
+	return content_in_build_tree() ? BUILD_ROOT "/po" : LOCALEDIR;
+}
 
 const char *content_dir(const struct cli *c)
 {

@@ -8,6 +8,7 @@
  * a pop-up over the step on L or F2: a switch is only a repaint, the
  * session keeps the place and the answers. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/util.h"
@@ -52,6 +53,22 @@ static int list_width(void)
 	return w + 8; /* "> 1. " and the scroll column */
 }
 
+/* When the highlighted language's catalogue cannot be read, the picker
+ * says so under the list: in English (there is no catalogue to say it
+ * in), after the language's own name, so the person sees their language
+ * named and a volunteer can read why. Returns false when all is well. */
+static bool lang_problem(struct tui_text *tx, int w)
+{
+	if (!i18n_lang_problem(NULL) || w < 10)
+		return false;
+	char *msg = xasprintf("%s: the translation file on this computer cannot be read, so "
+			      "the texts stay in English.",
+			      i18n_find_lang(i18n_lang())->name);
+	tui_text_add(tx, msg, w, TUI_S_WARNING, NULL, NULL, 0);
+	free(msg);
+	return true;
+}
+
 static void lang_first_draw(struct tui *t, struct tui_screen *s)
 {
 	tui_header(t, "klantreis", NULL);
@@ -68,6 +85,11 @@ static void lang_first_draw(struct tui *t, struct tui_screen *s)
 		lw = w;
 	tui_list_draw(t, &l, s->sel, &s->list_top, y, 1 + (w - lw) / 2, t->rows - 1 - y, lw);
 	tui_list_free(&l);
+	struct tui_text tx = {0};
+	int below = y + (int)i18n_n_langs + 1;
+	if (below < t->rows - 1 && lang_problem(&tx, w - 2))
+		tui_text_draw(t, &tx, 0, below, 2, t->rows - 1 - below, w - 2);
+	tui_text_free(&tx);
 }
 
 static void lang_popup_draw(struct tui *t, struct tui_screen *s)
@@ -76,16 +98,26 @@ static void lang_popup_draw(struct tui *t, struct tui_screen *s)
 	int want = list_width() + 4;
 	if (wrap_width(title) + 8 > want)
 		want = wrap_width(title) + 8;
+	if (i18n_lang_problem(NULL) && want < 40)
+		want = 40; /* room for the reason in a few lines */
 	int w = tui_popup_width(t, want);
-	int h = (int)i18n_n_langs + 2;
+	struct tui_text tx = {0};
+	bool problem = lang_problem(&tx, w - 4);
+	int list_h = (int)i18n_n_langs;
+	int h = list_h + 2 + (problem ? 1 + (int)tx.n : 0);
 	if (h > t->rows - 2)
 		h = t->rows - 2;
 	int y = 1 + (t->rows - 2 - h) / 2, x = (t->cols - w) / 2;
 	tui_box(t, y, x, h, w, title);
 	struct tui_list l = {0};
 	lang_list(&l);
-	tui_list_draw(t, &l, s->sel, &s->list_top, y + 1, x + 1, h - 2, w - 2);
+	if (list_h > h - 2)
+		list_h = h - 2;
+	tui_list_draw(t, &l, s->sel, &s->list_top, y + 1, x + 1, list_h, w - 2);
 	tui_list_free(&l);
+	if (problem && h - 2 - list_h > 1)
+		tui_text_draw(t, &tx, 0, y + 2 + list_h, x + 2, h - 3 - list_h, w - 4);
+	tui_text_free(&tx);
 }
 
 static enum tui_handled lang_key(struct tui *t, struct tui_screen *s, enum tui_action a, int key)
