@@ -40,8 +40,19 @@ struct mo {
 	int fd;
 	bool swap;
 	uint32_t size, n, orig_off, trans_off, hsize;
-	uint32_t *hash;		/* hsize slots: 0 empty, else index + 1 */
-	struct mo_msg **msgs;	/* n: those read so far */
+	/* hsize slots: 0 empty, else the message's index + 1. Kept in 16
+	 * bits when every index fits (ours: 1,237 messages), in 32 else. */
+	uint16_t *hash16;
+	uint32_t *hash32;
+	/* The messages read so far, by index + 1 (0: a free slot); open
+	 * addressing, got_cap a power of two at most half full. A look-up
+	 * reads only a few dozen of a catalogue's messages: a table of
+	 * every message would cost each process 8 bytes a message. */
+	struct got {
+		uint32_t key;
+		struct mo_msg *msg;
+	} *got;
+	uint32_t got_n, got_cap;
 	unsigned long nplurals; /* 2 and NULL without Plural-Forms */
 	char *plural;
 	char path[256];
@@ -98,10 +109,33 @@ static void *read_string(struct mo *m, uint32_t table, uint32_t i, size_t extra,
 	return buf;
 }
 
+static struct got *got_slot(const struct mo *m, uint32_t i)
+{
+	uint32_t mask = m->got_cap - 1, at = (i * 0x9e3779b1u) & mask;
+	while (m->got[at].key && m->got[at].key != i + 1)
+		at = (at + 1) & mask;
+	return &m->got[at];
+}
+
+static void got_grow(struct mo *m)
+{
+	struct got *old = m->got;
+	uint32_t old_cap = m->got_cap;
+	m->got_cap = old_cap ? old_cap * 2 : 64;
+	m->got = xcalloc(m->got_cap, sizeof *m->got);
+	for (uint32_t k = 0; k < old_cap; k++)
+		if (old[k].key)
+			*got_slot(m, old[k].key - 1) = old[k];
+	free(old);
+}
+
+/* Message i (< n), read the first time it is asked for; NULL when it
+ * cannot be read. */
 static struct mo_msg *msg_at(struct mo *m, uint32_t i)
 {
-	if (m->msgs[i])
-		return m->msgs[i];
+	struct got *slot = got_slot(m, i);
+	if (slot->key)
+		return slot->msg;
 	uint32_t len;
 	struct mo_msg *g = read_string(m, m->orig_off, i, offsetof(struct mo_msg, orig), &len);
 	if (!g)
@@ -109,8 +143,19 @@ static struct mo_msg *msg_at(struct mo *m, uint32_t i)
 	g->trans = NULL;
 	g->tlen = 0;
 	g->bad = false;
-	m->msgs[i] = g;
+	if (2 * (m->got_n + 1) > m->got_cap) {
+		got_grow(m);
+		slot = got_slot(m, i);
+	}
+	slot->key = i + 1;
+	slot->msg = g;
+	m->got_n++;
 	return g;
+}
+
+static uint32_t hash_slot(const struct mo *m, uint32_t at)
+{
+	return m->hash16 ? (m->hash16[at] == UINT16_MAX ? UINT32_MAX : m->hash16[at]) : m->hash32[at];
 }
 
 static const char *trans_at(struct mo *m, uint32_t i, struct mo_msg *g)
@@ -143,7 +188,7 @@ static long find(struct mo *m, const char *msgid)
 		uint32_t h = hash_key(msgid);
 		uint32_t at = h % m->hsize, step = 1 + h % (m->hsize - 2);
 		for (uint32_t tries = 0; tries < m->hsize; tries++) {
-			uint32_t e = m->hash[at];
+			uint32_t e = hash_slot(m, at);
 			if (e == 0)
 				return -1;
 			/* Entries past n are revision 1's system-dependent
@@ -179,7 +224,8 @@ const char *mo_get(struct mo *m, const char *msgid)
 	long i = find(m, msgid);
 	if (i < 0)
 		return NULL;
-	const char *t = trans_at(m, (uint32_t)i, m->msgs[i]);
+	struct mo_msg *g = msg_at(m, (uint32_t)i);
+	const char *t = trans_at(m, (uint32_t)i, g);
 	return t && *t ? t : NULL;
 }
 
@@ -344,7 +390,8 @@ const char *mo_nget(struct mo *m, const char *msgid, unsigned long n)
 	long i = find(m, msgid);
 	if (i < 0)
 		return NULL;
-	const char *t = trans_at(m, (uint32_t)i, m->msgs[i]);
+	struct mo_msg *g = msg_at(m, (uint32_t)i);
+	const char *t = trans_at(m, (uint32_t)i, g);
 	if (!t)
 		return NULL;
 	unsigned long form = n != 1, v;
@@ -353,7 +400,7 @@ const char *mo_nget(struct mo *m, const char *msgid, unsigned long n)
 		form = v < m->nplurals ? v : 0;
 	/* The forms are NUL-separated in the translation; past the last
 	 * one, the first (as glibc does). */
-	const char *first = t, *end = t + m->msgs[i]->tlen;
+	const char *first = t, *end = t + g->tlen;
 	for (; form > 0; form--) {
 		t += strlen(t) + 1;
 		if (t >= end)
@@ -394,6 +441,31 @@ static bool read_plural_forms(struct mo *m, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: Plural-Forms: %s at column %zu of \"%.60s\"", m->path, why,
 			 (size_t)(at - m->plural) + 1, m->plural);
 		return false;
+	}
+	return true;
+}
+
+/* The hash table, read in blocks through a buffer on the stack (no
+ * second copy on the heap). */
+static bool read_hash(struct mo *m, uint32_t off)
+{
+	if (m->n < UINT16_MAX)
+		m->hash16 = xmalloc(2ull * m->hsize);
+	else
+		m->hash32 = xmalloc(4ull * m->hsize);
+	uint32_t buf[512];
+	for (uint32_t done = 0; done < m->hsize;) {
+		uint32_t k = m->hsize - done < 512 ? m->hsize - done : 512;
+		if (!rd(m, buf, 4ull * k, off + 4 * done))
+			return false;
+		for (uint32_t j = 0; j < k; j++) {
+			uint32_t v = u32(m, buf[j]);
+			if (m->hash16)
+				m->hash16[done + j] = v < UINT16_MAX ? (uint16_t)v : UINT16_MAX;
+			else
+				m->hash32[done + j] = v;
+		}
+		done += k;
 	}
 	return true;
 }
@@ -439,21 +511,15 @@ struct mo *mo_open(const char *path, char *err, size_t errlen)
 			why = "its tables of messages run past the end of the file";
 		else if ((uint64_t)hash_off + 4ull * m->hsize > m->size)
 			why = "its hash table runs past the end of the file";
-		else if (m->hsize > 0) {
-			m->hash = xmalloc(4ull * m->hsize);
-			if (!rd(m, m->hash, 4ull * m->hsize, hash_off))
-				why = "its hash table cannot be read";
-			else
-				for (uint32_t i = 0; i < m->hsize; i++)
-					m->hash[i] = u32(m, m->hash[i]);
-		}
+		else if (m->hsize > 0 && !read_hash(m, hash_off))
+			why = "its hash table cannot be read";
 	}
 	if (why) {
 		snprintf(err, errlen, "%s: %s", path, why);
 		mo_close(m);
 		return NULL;
 	}
-	m->msgs = xcalloc(m->n ? m->n : 1, sizeof *m->msgs);
+	got_grow(m);
 	m->nplurals = 2;
 	if (!read_plural_forms(m, err, errlen)) {
 		mo_close(m);
@@ -466,14 +532,14 @@ void mo_close(struct mo *m)
 {
 	if (!m)
 		return;
-	if (m->msgs)
-		for (uint32_t i = 0; i < m->n; i++)
-			if (m->msgs[i]) {
-				free(m->msgs[i]->trans);
-				free(m->msgs[i]);
-			}
-	free(m->msgs);
-	free(m->hash);
+	for (uint32_t k = 0; k < m->got_cap; k++)
+		if (m->got[k].key) {
+			free(m->got[k].msg->trans);
+			free(m->got[k].msg);
+		}
+	free(m->got);
+	free(m->hash16);
+	free(m->hash32);
 	free(m->plural);
 	close(m->fd);
 	free(m);

@@ -122,6 +122,48 @@ static void test_no_hash(void **state)
 	free(cmd);
 }
 
+/* More messages than 16 bits can number: the hash table is kept in 32
+ * bits, and every message read is found again. */
+static void test_large(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/klantreis-mo-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *po = xasprintf("%s/big.po", dir), *mo = xasprintf("%s/big.mo", dir);
+	FILE *f = fopen(po, "w");
+	assert_non_null(f);
+	fprintf(f, "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n");
+	enum { N = 70000 };
+	for (int i = 0; i < N; i++)
+		fprintf(f, "\nmsgid \"message %d\"\nmsgstr \"повідомлення %d\"\n", i, i);
+	fclose(f);
+	char *cmd = xasprintf("msgfmt -o '%s' '%s'", mo, po);
+	assert_int_equal(system(cmd), 0);
+	char err[400];
+	struct mo *m = mo_open(mo, err, sizeof err);
+	if (!m)
+		fail_msg("%s", err);
+	assert_int_equal(mo_count(m), N + 1);
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < N; i += pass ? 7 : 1) {
+			char id[32], want[48];
+			snprintf(id, sizeof id, "message %d", i);
+			snprintf(want, sizeof want, "повідомлення %d", i);
+			const char *t = mo_get(m, id);
+			if (!t || strcmp(t, want) != 0)
+				fail_msg("%s: %s", id, t ? t : "(none)");
+		}
+	assert_null(mo_get(m, "message 70000"));
+	assert_null(mo_error(m));
+	mo_close(m);
+	unlink(po);
+	unlink(mo);
+	rmdir(dir);
+	free(po);
+	free(mo);
+	free(cmd);
+}
+
 static struct mo *open_bytes(const char *dir, const void *data, size_t len, char *err, size_t errlen)
 {
 	char *path = xasprintf("%s/t.mo", dir);
@@ -273,6 +315,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_as_glibc),
 		cmocka_unit_test(test_no_hash),
+		cmocka_unit_test(test_large),
 		cmocka_unit_test(test_broken),
 		cmocka_unit_test(test_plural_eval),
 	};
