@@ -95,7 +95,7 @@ measure() {
 # Peak RSS (kB) at the first screen, without valgrind: one run. The
 # figure moves by up to 0.1 MB from run to run (the kernel maps a file's
 # pages in large blocks, as the page cache holds them), so each program
-# runs R times, in turns, and rss_print gives the median and the range.
+# runs R times (21), in turns, and rss_print gives the median and the range.
 rss_one() {
 	rm -rf "$home" && mkdir -p "$home"
 	tm kill-server 2>/dev/null || true
@@ -105,7 +105,7 @@ rss_one() {
 	sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\).*/\1/p' "/proc/$(cat "$out/pid")/status"
 	tm kill-server 2>/dev/null || true
 }
-R=${R:-7}
+R=${R:-21}
 declare -A rss_got
 rss() { # NAME MARKER CMD...: one more run
 	local name=$1 m1=$2
