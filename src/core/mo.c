@@ -180,9 +180,10 @@ static uint32_t hash_key(const char *s)
 	return h;
 }
 
-/* The index of msgid, or -1. msgfmt writes the originals sorted (by
- * bytes) and, unless told not to, a hash table with open addressing. */
-static long find(struct mo *m, const char *msgid)
+/* The message msgid (its index in *index), or NULL. msgfmt writes the
+ * originals sorted (by bytes) and, unless told not to, a hash table with
+ * open addressing. */
+static struct mo_msg *find(struct mo *m, const char *msgid, uint32_t *index)
 {
 	if (m->hsize > 2) {
 		uint32_t h = hash_key(msgid);
@@ -190,42 +191,52 @@ static long find(struct mo *m, const char *msgid)
 		for (uint32_t tries = 0; tries < m->hsize; tries++) {
 			uint32_t e = hash_slot(m, at);
 			if (e == 0)
-				return -1;
+				return NULL;
 			/* Entries past n are revision 1's system-dependent
 			 * strings; ours have none. */
 			if (e - 1 < m->n) {
 				struct mo_msg *g = msg_at(m, e - 1);
-				if (g && strcmp(g->orig, msgid) == 0)
-					return (long)(e - 1);
+				if (g && strcmp(g->orig, msgid) == 0) {
+					*index = e - 1;
+					return g;
+				}
 			}
 			at = at < m->hsize - step ? at + step : at - (m->hsize - step);
 		}
-		return -1;
+		return NULL;
 	}
 	uint32_t lo = 0, hi = m->n;
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		struct mo_msg *g = msg_at(m, mid);
 		if (!g)
-			return -1;
+			return NULL;
 		int c = strcmp(msgid, g->orig);
-		if (c == 0)
-			return (long)mid;
+		if (c == 0) {
+			*index = mid;
+			return g;
+		}
 		if (c < 0)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
-	return -1;
+	return NULL;
+}
+
+/* The translation of msgid (all its forms, NUL-separated), or NULL;
+ * *g is its message. */
+static const char *lookup(struct mo *m, const char *msgid, struct mo_msg **g)
+{
+	uint32_t i;
+	*g = find(m, msgid, &i);
+	return *g ? trans_at(m, i, *g) : NULL;
 }
 
 const char *mo_get(struct mo *m, const char *msgid)
 {
-	long i = find(m, msgid);
-	if (i < 0)
-		return NULL;
-	struct mo_msg *g = msg_at(m, (uint32_t)i);
-	const char *t = trans_at(m, (uint32_t)i, g);
+	struct mo_msg *g;
+	const char *t = lookup(m, msgid, &g);
 	return t && *t ? t : NULL;
 }
 
@@ -387,11 +398,8 @@ bool mo_plural_eval(const char *expr, unsigned long n, unsigned long *out, const
 
 const char *mo_nget(struct mo *m, const char *msgid, unsigned long n)
 {
-	long i = find(m, msgid);
-	if (i < 0)
-		return NULL;
-	struct mo_msg *g = msg_at(m, (uint32_t)i);
-	const char *t = trans_at(m, (uint32_t)i, g);
+	struct mo_msg *g;
+	const char *t = lookup(m, msgid, &g);
 	if (!t)
 		return NULL;
 	unsigned long form = n != 1, v;
